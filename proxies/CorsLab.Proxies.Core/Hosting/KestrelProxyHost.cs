@@ -1,0 +1,67 @@
+using System.Net.Sockets;
+using CorsLab.Proxies.Core.Faults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CorsLab.Proxies.Core.Hosting;
+
+/// <summary>Hosts a Kestrel-based engine: limits and Nagle from the options, the contract in front, one forwarder behind.</summary>
+public static class KestrelProxyHost
+{
+    public static async Task RunAsync(
+        ProxyOptions options,
+        string engineName,
+        Func<IServiceProvider, IRequestForwarder> createForwarder,
+        Action<IServiceCollection>? addServices,
+        Action<Uri> listening,
+        CancellationToken stopping)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.UseSockets(sockets => sockets.NoDelay = !options.Has(Fault.Nagle));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestHeadersTotalSize = options.Limits.MaxRequestHeaderBytes;
+            kestrel.Limits.MaxRequestLineSize = options.Limits.MaxRequestLineBytes;
+            // Bodies stream through; a proxy has no business capping them at Kestrel's 30 MB default.
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.MinRequestBodyDataRate = null;
+            kestrel.Limits.MinResponseDataRate = null;
+        });
+        addServices?.Invoke(builder.Services);
+
+        await using var app = builder.Build();
+        var frontEnd = new ContractFrontEnd(createForwarder(app.Services), engineName);
+        app.Run(frontEnd.HandleAsync);
+
+        try
+        {
+            await app.StartAsync(stopping);
+        }
+        catch (IOException error) when (error.InnerException is AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+        {
+            var uri = new Uri(options.Urls.Split(';')[0]);
+            throw new PortInUseException(options.Urls, uri.Port, error);
+        }
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        listening(new Uri(addresses.Addresses.First()));
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+
+        await app.StopAsync(CancellationToken.None);
+    }
+}

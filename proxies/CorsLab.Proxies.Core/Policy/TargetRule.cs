@@ -1,0 +1,57 @@
+using System.Net;
+
+namespace CorsLab.Proxies.Core.Policy;
+
+/// <summary>One <c>--allow-target</c> or <c>--deny-target</c> entry: a host name, an address or a CIDR block.</summary>
+public sealed record TargetRule
+{
+    private TargetRule(string text, string? hostName, IPNetwork? network)
+    {
+        Text = text;
+        HostName = hostName;
+        Network = network;
+    }
+
+    public string Text { get; }
+
+    public string? HostName { get; }
+
+    public IPNetwork? Network { get; }
+
+    /// <exception cref="FormatException">The text is neither a host name, an address nor a CIDR.</exception>
+    public static TargetRule Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        if (IPNetwork.TryParse(trimmed, out var network))
+        {
+            return new TargetRule(trimmed, null, network);
+        }
+
+        if (IPAddress.TryParse(trimmed.Trim('[', ']'), out var address))
+        {
+            return new TargetRule(trimmed, null, new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
+        }
+
+        if (Uri.CheckHostName(trimmed) == UriHostNameType.Dns)
+        {
+            return new TargetRule(trimmed, trimmed.ToLowerInvariant(), null);
+        }
+
+        throw new FormatException($"'{text}' is not a host name, an IP address or a CIDR block (e.g. example.com, 10.0.0.1, 10.0.0.0/8).");
+    }
+
+    public bool Matches(string host, IPAddress address)
+    {
+        if (HostName is not null)
+        {
+            return string.Equals(HostName, host, StringComparison.OrdinalIgnoreCase)
+                || host.EndsWith("." + HostName, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var candidate = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        return Network!.Value.Contains(candidate);
+    }
+
+    public override string ToString() => Text;
+}

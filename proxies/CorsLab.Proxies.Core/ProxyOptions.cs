@@ -1,0 +1,22 @@
+using CorsLab.Proxies.Core.Faults;
+using CorsLab.Proxies.Core.Policy;
+
+namespace CorsLab.Proxies.Core;
+
+/// <summary>Everything an engine process is started with; immutable once the engine runs.</summary>
+public sealed record ProxyOptions
+{
+    /// <summary>Where the engine listens; 127.0.0.1 by default, port 0 picks a free one.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:0";
+
+    public Fault Faults { get; init; } = Fault.None;
+
+    public TargetPolicy Policy { get; init; } = TargetPolicy.Default;
+
+    public ProxyLimits Limits { get; init; } = new();
+
+    /// <summary>A PEM file whose certificates are trusted as roots for https upstreams, besides the system's.</summary>
+    public string? UpstreamCaPath { get; init; }
+
+    public bool Has(Fault fault) => (Faults & fault) == fault && fault != Fault.None;
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Sockets;
+using CorsLab.Proxies.Core.Policy;
+
+namespace CorsLab.Proxies.Core.Upstream;
+
+/// <summary>
+/// Opens upstream TCP connections for <see cref="SocketsHttpHandler"/>: resolves the name, applies the
+/// target policy to each address actually about to be connected, and sets Nagle as configured.
+/// </summary>
+public sealed class UpstreamConnector(TargetPolicy policy, bool noDelay)
+{
+    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = await ConnectSocketAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken);
+        return new NetworkStream(socket, ownsSocket: true);
+    }
+
+    public async ValueTask<Socket> ConnectSocketAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(host, cancellationToken);
+
+        SocketException? lastError = null;
+        IPAddress? denied = null;
+        foreach (var address in addresses)
+        {
+            if (!policy.IsAllowed(host, address))
+            {
+                denied ??= address;
+                continue;
+            }
+
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = noDelay };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, port), cancellationToken);
+                return socket;
+            }
+            catch (SocketException error)
+            {
+                socket.Dispose();
+                lastError = error;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        if (lastError is not null)
+        {
+            throw lastError;
+        }
+
+        throw denied is not null
+            ? new TargetDeniedException(host, denied)
+            : new SocketException((int)SocketError.HostNotFound);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Sockets;
+using CorsLab.Proxies.Core.Contract;
+using CorsLab.Proxies.Core.Policy;
+
+namespace CorsLab.Proxies.Core.Upstream;
+
+/// <summary>A failed forward: the error kind and the reason the client is told.</summary>
+public readonly record struct UpstreamFailure(UpstreamError Error, string Reason)
+{
+    /// <summary>The status the client gets when the response has not started yet; 0 when nothing is sent.</summary>
+    public int StatusCode => Error switch
+    {
+        UpstreamError.TargetDenied => StatusCodes.Forbidden,
+        UpstreamError.UpstreamTimeout => StatusCodes.GatewayTimeout,
+        UpstreamError.UpstreamFailed or UpstreamError.UpstreamBodyFailed => StatusCodes.BadGateway,
+        UpstreamError.ClientBodyFailed => StatusCodes.BadRequest,
+        _ => 0,
+    };
+
+    public string Body => Error == UpstreamError.TargetDenied
+        ? ContractMessages.TargetNotAllowed
+        : ContractMessages.CouldNotComplete(Reason);
+
+    /// <summary>
+    /// Classifies an exception from an upstream call. <paramref name="clientAborted"/> and
+    /// <paramref name="timedOut"/> say which of the caller's tokens fired, since both surface as cancellation.
+    /// </summary>
+    public static UpstreamFailure From(Exception exception, bool clientAborted, bool timedOut)
+    {
+        if (clientAborted)
+        {
+            return new(UpstreamError.ClientAborted, "client aborted");
+        }
+
+        if (timedOut)
+        {
+            return new(UpstreamError.UpstreamTimeout, "upstream timed out");
+        }
+
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            switch (inner)
+            {
+                case TargetDeniedException denied:
+                    return new(UpstreamError.TargetDenied, denied.Message);
+                case TimeoutException:
+                    return new(UpstreamError.UpstreamTimeout, "upstream timed out");
+                case SocketException { SocketErrorCode: SocketError.TimedOut }:
+                    return new(UpstreamError.UpstreamTimeout, "connect timed out");
+                case OperationCanceledException when inner.InnerException is TimeoutException:
+                    return new(UpstreamError.UpstreamTimeout, "connect timed out");
+            }
+        }
+
+        return new(UpstreamError.UpstreamFailed, exception.Message);
+    }
+
+    private static class StatusCodes
+    {
+        public const int BadRequest = (int)HttpStatusCode.BadRequest;
+        public const int Forbidden = (int)HttpStatusCode.Forbidden;
+        public const int BadGateway = (int)HttpStatusCode.BadGateway;
+        public const int GatewayTimeout = (int)HttpStatusCode.GatewayTimeout;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Net;
+using CorsLab.Proxies.Core.Faults;
+
+namespace CorsLab.Proxies.Core.Upstream;
+
+/// <summary>The <see cref="SocketsHttpHandler"/> the Kestrel-based engines share: policy, trust, timeouts, pooling faults.</summary>
+public static class UpstreamHandlerFactory
+{
+    public static SocketsHttpHandler Create(ProxyOptions options)
+    {
+        var connector = new UpstreamConnector(options.Policy, noDelay: !options.Has(Fault.Nagle));
+        return new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            ConnectTimeout = options.Limits.ConnectTimeout,
+            // A zero lifetime closes each connection after one exchange: a real new connection per request.
+            PooledConnectionLifetime = options.Has(Fault.NoPooling) ? TimeSpan.Zero : Timeout.InfiniteTimeSpan,
+            ConnectCallback = connector.ConnectAsync,
+            SslOptions = { RemoteCertificateValidationCallback = UpstreamTrust.CreateValidator(options.UpstreamCaPath) },
+            // Upstreams may answer with large headers (cookies, tokens); the client side limit is Kestrel's.
+            MaxResponseHeadersLength = 64,
+            ActivityHeadersPropagator = null,
+        };
+    }
+}
