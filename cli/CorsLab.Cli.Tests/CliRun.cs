@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using CorsLab.Cli.Processes;
+
+namespace CorsLab.Cli.Tests;
+
+/// <summary>Runs the built <c>corslab</c> as a real process and collects what it printed.</summary>
+internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
+{
+    public static async Task<CliRun> RunAsync(IEnumerable<string> arguments, TimeSpan bound, IDictionary<string, string>? environment = null)
+    {
+        var start = SelfCommand.CreateStartInfo(arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(bound);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"corslab {string.Join(' ', arguments)} still running after {bound}");
+        }
+
+        return new CliRun(process.ExitCode, await stdout, await stderr);
+    }
+}

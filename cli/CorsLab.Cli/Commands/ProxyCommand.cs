@@ -1,0 +1,94 @@
+using System.CommandLine;
+using CorsLab.Cli.Engines;
+using CorsLab.Cli.Processes;
+using CorsLab.Cli.Usage;
+using CorsLab.Proxies.Core;
+using CorsLab.Proxies.Core.Policy;
+
+namespace CorsLab.Cli.Commands;
+
+/// <summary><c>corslab proxy</c>: one engine in this process until Ctrl+C.</summary>
+internal static class ProxyCommand
+{
+    private static readonly Option<string> Engine = new("--engine") { Description = "engine name: httpclient, yarp", Required = true };
+    private static readonly Option<string> Urls = new("--urls") { Description = "listen address", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+    private static readonly Option<string[]> Faults = new("--fault") { Description = "fault to reproduce (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string[]> Allow = new("--allow-target") { Description = "allowed target host or CIDR (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string[]> Deny = new("--deny-target") { Description = "denied target host or CIDR (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string?> UpstreamCa = new("--upstream-ca") { Description = "PEM file of extra trust anchors for https upstreams" };
+    private static readonly Option<string?> UpstreamTimeout = new("--upstream-timeout") { Description = "response-head timeout (seconds or 500ms/2s/1m; default 30s)" };
+    private static readonly Option<string?> ConnectTimeout = new("--connect-timeout") { Description = "upstream connect timeout (default 10s)" };
+    private static readonly Option<string?> IdleTimeout = new("--body-idle-timeout") { Description = "body idle timeout, either direction (default 60s)" };
+
+    public static Command Create()
+    {
+        var command = new Command("proxy", "Run one proxy engine on its own.");
+        foreach (var option in new Option[] { Engine, Urls, Faults, Allow, Deny, UpstreamCa, UpstreamTimeout, ConnectTimeout, IdleTimeout })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    /// <summary>The arguments that start <paramref name="engine"/> as a lab child with the given extra flags.</summary>
+    public static List<string> Arguments(string engine, string urls, IEnumerable<string> extra) =>
+        ["proxy", "--engine", engine, "--urls", urls, .. extra];
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var engine = EngineCatalog.Get(parse.GetRequiredValue(Engine));
+        var options = new ProxyOptions
+        {
+            Urls = parse.GetRequiredValue(Urls),
+            Faults = EngineCatalog.ParseFaults(engine, parse.GetValue(Faults) ?? []),
+            Policy = new TargetPolicy(ParseRules(Allow, parse.GetValue(Allow)), ParseRules(Deny, parse.GetValue(Deny))),
+            Limits = ParseLimits(parse),
+            UpstreamCaPath = ExistingFile(UpstreamCa.Name, parse.GetValue(UpstreamCa)),
+        };
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ParentWatch.Start());
+        await engine.RunAsync(
+            options,
+            url => Console.Out.WriteLine(ReadyLine.Format(("url", url.ToString().TrimEnd('/')), ("engine", engine.Name), ("pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+            stop.Token);
+        return ExitCodes.Success;
+    }
+
+    private static ProxyLimits ParseLimits(ParseResult parse)
+    {
+        var limits = new ProxyLimits();
+        if (parse.GetValue(UpstreamTimeout) is { } head)
+        {
+            limits = limits with { ResponseHeadTimeout = Durations.Parse(UpstreamTimeout.Name, head) };
+        }
+
+        if (parse.GetValue(ConnectTimeout) is { } connect)
+        {
+            limits = limits with { ConnectTimeout = Durations.Parse(ConnectTimeout.Name, connect) };
+        }
+
+        if (parse.GetValue(IdleTimeout) is { } idle)
+        {
+            limits = limits with { BodyIdleTimeout = Durations.Parse(IdleTimeout.Name, idle) };
+        }
+
+        return limits;
+    }
+
+    private static TargetRule[] ParseRules(Option option, string[]? values)
+    {
+        try
+        {
+            return (values ?? []).Select(TargetRule.Parse).ToArray();
+        }
+        catch (FormatException error)
+        {
+            throw new UsageException($"{option.Name}: {error.Message}");
+        }
+    }
+
+    internal static string? ExistingFile(string option, string? path) =>
+        path is null || File.Exists(path) ? path : throw new UsageException($"{option}: file '{path}' does not exist");
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using CorsLab.Cli.Commands;
+using CorsLab.Cli.Usage;
+using CorsLab.Proxies.Core;
+
+var root = new RootCommand("CorsLab: why is my gateway slow? Engines, spec, load and findings.")
+{
+    InvestigateCommand.Create(),
+    SpecCommand.Create(),
+    ProxyCommand.Create(),
+    OriginCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"corslab: {parse.Errors[0].Message} (corslab --help lists commands and options)");
+    return ExitCodes.Usage;
+}
+
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (UsageException error)
+{
+    Console.Error.WriteLine($"corslab: {error.Message}");
+    return ExitCodes.Usage;
+}
+catch (PortInUseException error)
+{
+    Console.Error.WriteLine($"corslab: {error.Message}");
+    return ExitCodes.Usage;
+}
+catch (CorsLab.Origin.PortInUseException error)
+{
+    Console.Error.WriteLine($"corslab: {error.Message}");
+    return ExitCodes.Usage;
+}
+catch (OperationCanceledException)
+{
+    return ExitCodes.Interrupted;
+}

@@ -1,0 +1,25 @@
+using CorsLab.Proxies.Core;
+using CorsLab.Proxies.Core.Faults;
+using CorsLab.Proxies.Core.Hosting;
+using CorsLab.Proxies.Core.Upstream;
+
+namespace CorsLab.Proxies.HttpClient;
+
+/// <summary>The obvious ASP.NET port: Kestrel in front, one shared <see cref="System.Net.Http.HttpClient"/> behind.</summary>
+public sealed class HttpClientEngine : IProxyEngine
+{
+    public string Name => "httpclient";
+
+    public Fault SupportedFaults => Fault.BufferResponse | Fault.BufferRequest | Fault.Nagle | Fault.NoPooling;
+
+    public async Task RunAsync(ProxyOptions options, Action<Uri> listening, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var client = new System.Net.Http.HttpClient(UpstreamHandlerFactory.Create(options))
+        {
+            // Streams may run for minutes; the per-phase timeouts in ProxyLimits bound each wait instead.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        await KestrelProxyHost.RunAsync(options, Name, _ => new HttpClientForwarder(client, options), null, listening, stopping);
+    }
+}

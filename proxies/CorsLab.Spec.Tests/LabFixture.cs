@@ -1,0 +1,54 @@
+using CorsLab.Cli.Engines;
+using CorsLab.Cli.Processes;
+using CorsLab.Spec;
+
+namespace CorsLab.Spec.Tests;
+
+/// <summary>One origin process and one process per engine, shared by every spec case, stopped at the end.</summary>
+public sealed class LabFixture : IAsyncLifetime
+{
+    /// <summary>An external proxy to run the same cases against, as a URL template.</summary>
+    public const string ExternalTargetVariable = "CORSLAB_TARGET";
+
+    private readonly Dictionary<string, EngineProcess> engines = new(StringComparer.Ordinal);
+    private OriginProcess? origin;
+
+    public static string? ExternalTemplate => Environment.GetEnvironmentVariable(ExternalTargetVariable) is { Length: > 0 } template ? template : null;
+
+    internal OriginProcess Origin => origin ?? throw new InvalidOperationException("the lab has not started");
+
+    public async Task InitializeAsync()
+    {
+        origin = await LabComponents.StartOriginAsync(CancellationToken.None);
+        var started = await Task.WhenAll(EngineCatalog.Names.Select(name => LabComponents.StartEngineAsync(name, origin, [], CancellationToken.None)));
+        foreach (var engine in started)
+        {
+            engines[engine.Engine] = engine;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var engine in engines.Values)
+        {
+            await engine.DisposeAsync();
+        }
+
+        if (origin is not null)
+        {
+            await origin.DisposeAsync();
+        }
+    }
+
+    /// <summary>The environment for one target: an engine by name, or <c>external</c> for <see cref="ExternalTemplate"/>.</summary>
+    public SpecEnvironment EnvironmentFor(string target)
+    {
+        var isEngine = engines.TryGetValue(target, out var engine);
+        var template = isEngine ? engine!.TargetTemplate : ExternalTemplate ?? throw new InvalidOperationException($"no target '{target}'");
+        return new SpecEnvironment(template, Origin.HttpUrl, SpecEnvironment.FindRefusedUrl())
+        {
+            OriginHttps = Origin.HttpsUrl,
+            DeniedTargetUrl = isEngine ? SpecEnvironment.DeniedLoopbackUrl(Origin.HttpUrl) : null,
+        };
+    }
+}
