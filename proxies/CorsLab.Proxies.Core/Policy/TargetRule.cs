@@ -23,19 +23,22 @@ public sealed record TargetRule
     {
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
-        if (IPNetwork.TryParse(trimmed, out var network))
+        // Old IPv4 shorthands ("10" is 0.0.0.10, "127.1" is 127.0.0.1) would silently mean something else.
+        var shorthandIPv4 = !trimmed.Contains(':', StringComparison.Ordinal) && trimmed.Split('/')[0].Count(c => c == '.') != 3;
+        if (!shorthandIPv4 && IPNetwork.TryParse(trimmed, out var network))
         {
             return new TargetRule(trimmed, null, network);
         }
 
-        if (IPAddress.TryParse(trimmed.Trim('[', ']'), out var address))
+        if (!shorthandIPv4 && trimmed.StartsWith('[') == trimmed.EndsWith(']') && IPAddress.TryParse(trimmed.Trim('[', ']'), out var address))
         {
             return new TargetRule(trimmed, null, new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
         }
 
-        if (Uri.CheckHostName(trimmed) == UriHostNameType.Dns)
+        var name = trimmed.TrimEnd('.');
+        if (Uri.CheckHostName(name) == UriHostNameType.Dns && !name.All(c => char.IsAsciiDigit(c) || c == '.'))
         {
-            return new TargetRule(trimmed, trimmed.ToLowerInvariant(), null);
+            return new TargetRule(trimmed, name.ToLowerInvariant(), null);
         }
 
         throw new FormatException($"'{text}' is not a host name, an IP address or a CIDR block (e.g. example.com, 10.0.0.1, 10.0.0.0/8).");
@@ -45,6 +48,8 @@ public sealed record TargetRule
     {
         if (HostName is not null)
         {
+            // "name." is the same DNS name as "name": the root dot must not slip past a deny rule.
+            host = host.TrimEnd('.');
             return string.Equals(HostName, host, StringComparison.OrdinalIgnoreCase)
                 || host.EndsWith("." + HostName, StringComparison.OrdinalIgnoreCase);
         }
