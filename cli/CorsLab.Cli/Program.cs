@@ -32,11 +32,6 @@ catch (PortInUseException error)
     Console.Error.WriteLine($"corslab: {error.Message}");
     return ExitCodes.Usage;
 }
-catch (CorsLab.Origin.PortInUseException error)
-{
-    Console.Error.WriteLine($"corslab: {error.Message}");
-    return ExitCodes.Usage;
-}
 catch (OperationCanceledException)
 {
     return ExitCodes.Interrupted;

@@ -15,7 +15,7 @@ public sealed class HttpClientEngine : IProxyEngine
     public async Task RunAsync(ProxyOptions options, Action<Uri> listening, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(options);
-        using var client = new System.Net.Http.HttpClient(UpstreamHandlerFactory.Create(options))
+        using var client = new System.Net.Http.HttpClient(UpstreamHandlerFactory.CreateStreaming(options))
         {
             // Streams may run for minutes; the per-phase timeouts in ProxyLimits bound each wait instead.
             Timeout = Timeout.InfiniteTimeSpan,

@@ -21,10 +21,12 @@ internal static class UpstreamRequestFactory
         var connection = request.Headers.Connection;
         foreach (var (name, values) in request.Headers)
         {
-            // Host comes from the target; Expect is answered by Kestrel on our side and by HttpClient on the other.
+            // Host comes from the target; Expect is answered by Kestrel on our side and by HttpClient on the other;
+            // Content-Length is already the content's own.
             if (HopByHopHeaders.IsHopByHop(name, connection)
                 || name.Equals(HeaderNames.Host, StringComparison.OrdinalIgnoreCase)
-                || name.Equals(HeaderNames.Expect, StringComparison.OrdinalIgnoreCase))
+                || name.Equals(HeaderNames.Expect, StringComparison.OrdinalIgnoreCase)
+                || name.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

@@ -1,6 +1,10 @@
 namespace CorsLab.Proxies.Core.Contract;
 
-/// <summary>RFC 9110 §7.6.1: headers that belong to one connection and never cross a proxy.</summary>
+/// <summary>
+/// RFC 9110 §7.6.1: headers that belong to one connection and never cross a proxy. <c>HTTP2-Settings</c>
+/// (RFC 9113 §3.2.1) is listed too: it is connection-specific by definition, and Kestrel keeps only the first
+/// token of a <c>Connection</c> value such as <c>Upgrade, HTTP2-Settings</c>, so the listing alone cannot be relied on.
+/// </summary>
 public static class HopByHopHeaders
 {
     private static readonly string[] Fixed =
@@ -12,6 +16,7 @@ public static class HopByHopHeaders
         "Trailer",
         "Transfer-Encoding",
         "Upgrade",
+        "HTTP2-Settings",
     ];
 
     public static bool IsFixedHopByHop(ReadOnlySpan<char> name)

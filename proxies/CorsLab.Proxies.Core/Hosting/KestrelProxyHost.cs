@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CorsLab.Proxies.Core.Hosting;
@@ -14,6 +15,9 @@ namespace CorsLab.Proxies.Core.Hosting;
 /// <summary>Hosts a Kestrel-based engine: limits and Nagle from the options, the contract in front, one forwarder behind.</summary>
 public static class KestrelProxyHost
 {
+    /// <summary>In-flight requests get this long to finish on stop; a lab run must not hang on a stuck stream.</summary>
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(3);
+
     public static async Task RunAsync(
         ProxyOptions options,
         string engineName,
@@ -25,7 +29,15 @@ public static class KestrelProxyHost
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.UseSockets(sockets => sockets.NoDelay = !options.Has(Fault.Nagle));
+        builder.WebHost.UseSockets(sockets =>
+        {
+            sockets.NoDelay = !options.Has(Fault.Nagle);
+
+            // Fault nagle: Kestrel's socket sender drains its pipe on an IO thread, so a head flushed just before the
+            // body usually leaves in the same send() and Nagle never bites. Inline scheduling makes every flush its own
+            // send(), as in a naive server: the head goes, and the body's small segment waits for the client's ACK.
+            sockets.UnsafePreferInlineScheduling = options.Has(Fault.Nagle);
+        });
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -36,6 +48,9 @@ public static class KestrelProxyHost
             kestrel.Limits.MinRequestBodyDataRate = null;
             kestrel.Limits.MinResponseDataRate = null;
         });
+        // Ctrl+C and SIGTERM belong to the command that hosts the engine; it stops us through `stopping`.
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownGrace);
         addServices?.Invoke(builder.Services);
 
         await using var app = builder.Build();

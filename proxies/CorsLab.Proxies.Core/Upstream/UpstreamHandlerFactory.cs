@@ -6,6 +6,9 @@ namespace CorsLab.Proxies.Core.Upstream;
 /// <summary>The <see cref="SocketsHttpHandler"/> the Kestrel-based engines share: policy, trust, timeouts, pooling faults.</summary>
 public static class UpstreamHandlerFactory
 {
+    /// <summary>The handler engines forward through: <see cref="Create"/> with request bodies flushed chunk by chunk.</summary>
+    public static HttpMessageHandler CreateStreaming(ProxyOptions options) => new FlushingRequestHandler(Create(options));
+
     public static SocketsHttpHandler Create(ProxyOptions options)
     {
         var connector = new UpstreamConnector(options.Policy, noDelay: !options.Has(Fault.Nagle));

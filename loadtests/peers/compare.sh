@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Throughput of every engine against nginx, with wrk, on this machine.
+# wrk is pinned to CPU 0, the proxies and the origin to CPU 1; every configuration runs
+# --repeat times, interleaved; medians are printed and written to results/runs/<stamp>-compare/compare.json.
+#   loadtests/peers/compare.sh [--engines "httpclient yarp"] [--duration 5] [--repeat 3] [--connections 32] [--path /bytes/1024]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+engines="httpclient yarp"; duration=5; repeat=3; connections=32; path="/bytes/1024"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --engines) engines="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --repeat) repeat="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    --path) path="$2"; shift 2 ;;
+    *) echo "compare.sh: unknown option '$1'; valid: --engines --duration --repeat --connections --path" >&2; exit 2 ;;
+  esac
+done
+command -v wrk >/dev/null || { echo "compare.sh: wrk is not installed; install it with: sudo apt-get install wrk" >&2; exit 2; }
+command -v taskset >/dev/null || { echo "compare.sh: taskset is missing; install it with: sudo apt-get install util-linux" >&2; exit 2; }
+
+"$root/scripts/setup.sh"
+corslab=(dotnet "$root/cli/CorsLab.Cli/bin/Release/net10.0/corslab.dll")
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+out="$root/results/runs/$stamp-compare"; mkdir -p "$out"
+prefix="$out/nginx"
+pids=()
+cleanup() {
+  "$root/loadtests/peers/nginx/nginx.sh" stop --prefix "$prefix" >/dev/null 2>&1 || true
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_up() { # url: up to 30 s
+  for _ in $(seq 1 300); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
+  echo "compare.sh: $1 did not come up" >&2; exit 1
+}
+
+origin_port=$(free_port)
+taskset -c 1 "${corslab[@]}" origin --urls "http://127.0.0.1:$origin_port" >"$out/origin.log" 2>&1 & pids+=($!)
+wait_up "http://127.0.0.1:$origin_port/healthz"
+target_url="http://127.0.0.1:$origin_port$path"
+encoded=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$target_url")
+
+declare -A urls
+urls[direct]="$target_url"
+for engine in $engines; do
+  port=$(free_port)
+  taskset -c 1 "${corslab[@]}" proxy --engine "$engine" --urls "http://127.0.0.1:$port" >"$out/$engine.log" 2>&1 & pids+=($!)
+  wait_up "http://127.0.0.1:$port/healthcheck"
+  urls[$engine]="http://127.0.0.1:$port/?url=$encoded"
+done
+if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then
+  proxy_port=$(free_port); static_port=$(free_port)
+  taskset -c 1 "$root/loadtests/peers/nginx/nginx.sh" start --prefix "$prefix" --origin-port "$origin_port" --proxy-port "$proxy_port" --static-port "$static_port" >/dev/null
+  wait_up "http://127.0.0.1:$static_port/1k"
+  urls[nginx-static]="http://127.0.0.1:$static_port/1k"
+  urls[nginx-proxy]="http://127.0.0.1:$proxy_port$path"
+else
+  echo "compare.sh: nginx is not installed (sudo apt-get install nginx); comparing without it" >&2
+fi
+
+targets=(direct nginx-static nginx-proxy $engines)
+results="$out/samples.tsv"; : > "$results"
+for round in $(seq 1 "$repeat"); do
+  for target in "${targets[@]}"; do
+    [ -n "${urls[$target]:-}" ] || continue
+    line=$(taskset -c 0 wrk -t1 -c"$connections" -d"${duration}s" --latency "${urls[$target]}" 2>&1)
+    rps=$(awk '/Requests\/sec:/ {print $2}' <<<"$line")
+    p50=$(awk '$1=="50%" {print $2}' <<<"$line")
+    non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$line"); non2xx=${non2xx:-0}
+    printf '%s\t%s\t%s\t%s\t%s\n' "$target" "$round" "$rps" "$p50" "$non2xx" >> "$results"
+    printf 'round %s %-13s %10s rps  p50 %s  non-2xx %s\n' "$round" "$target" "$rps" "$p50" "$non2xx"
+  done
+done
+
+python3 - "$results" "$out/compare.json" "$duration" "$connections" "$path" <<'PY'
+import json, statistics, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+by = {}
+for target, rnd, rps, p50, non2xx in rows:
+    by.setdefault(target, []).append((float(rps), p50, int(non2xx)))
+summary = {t: {"rpsMedian": statistics.median(r for r, _, _ in v), "rps": [r for r, _, _ in v], "p50": [p for _, p, _ in v], "non2xx": sum(n for _, _, n in v)} for t, v in by.items()}
+ref = summary.get("direct", {}).get("rpsMedian")
+print(f"\n{'target':<14}{'median rps':>12}{'x direct':>10}{'x nginx-proxy':>15}")
+for t, s in summary.items():
+    d = s["rpsMedian"] / ref if ref else float("nan")
+    n = s["rpsMedian"] / summary["nginx-proxy"]["rpsMedian"] if "nginx-proxy" in summary else float("nan")
+    print(f"{t:<14}{s['rpsMedian']:>12.0f}{d:>10.2f}{n:>15.2f}")
+json.dump({"schema": "corslab.compare/1", "tool": "wrk", "durationSeconds": float(sys.argv[3]), "connections": int(sys.argv[4]), "path": sys.argv[5], "pinning": "wrk cpu0; proxies and origin cpu1", "targets": summary}, open(sys.argv[2], "w"), indent=2)
+PY
+echo "wrote $out/compare.json"

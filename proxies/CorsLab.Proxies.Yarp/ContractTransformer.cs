@@ -1,0 +1,108 @@
+using System.Net.Http.Headers;
+using CorsLab.Proxies.Core.Contract;
+using CorsLab.Proxies.Core.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace CorsLab.Proxies.Yarp;
+
+/// <summary>
+/// The contract's forwarding rules on top of YARP's header copy. One instance per request: it carries the target.
+/// <para>
+/// Request: YARP's base copies every header except its own hop-by-hop list (Connection, Keep-Alive, Proxy-Connection,
+/// TE, Transfer-Encoding, Upgrade and a few proxy-auth/HTTP2 names). This adds what the contract also strips
+/// (<c>Trailer</c> and every name listed in <c>Connection</c>), drops the client's <c>Host</c> so the target's is
+/// written, and sets the URI to the target itself, so the proxy's own <c>?url=…</c> never travels.
+/// Subclassing the base class (not <see cref="HttpTransformer.Default"/>) means no X-Forwarded-* headers: the
+/// original gateway added none.
+/// </para>
+/// <para>
+/// Response: YARP's base copies headers with the same list; this strips the rest of the hop-by-hop set, including
+/// names listed in the upstream's <c>Connection</c>, then applies the contract's CORS headers.
+/// </para>
+/// </summary>
+internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody) : HttpTransformer
+{
+    /// <summary>Set once YARP copied the whole response body; a request-body error reported after that changes nothing for the client.</summary>
+    public bool ResponseCompleted { get; private set; }
+
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+
+        var headers = httpContext.Request.Headers;
+        var connection = headers.Connection.ToArray();
+        foreach (var header in headers)
+        {
+            if (HopByHopHeaders.IsHopByHop(header.Key, connection))
+            {
+                Remove(proxyRequest.Headers, header.Key);
+                if (proxyRequest.Content is { } content)
+                {
+                    Remove(content.Headers, header.Key);
+                }
+            }
+        }
+
+        // Null lets SocketsHttpHandler write the target's authority; the base copied the client's Host (the proxy's own).
+        proxyRequest.Headers.Host = null;
+        proxyRequest.RequestUri = target;
+    }
+
+    public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+    {
+        // Null on an error: YARP has set the status and ContractFrontEnd writes the contract's error response.
+        if (!await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken) || proxyResponse is null)
+        {
+            return false;
+        }
+
+        var responseHeaders = httpContext.Response.Headers;
+        string[] connection = proxyResponse.Headers.NonValidated.TryGetValues(HeaderNames.Connection, out var listed) ? [.. listed] : [];
+        RemoveHopByHop(proxyResponse.Headers, connection, responseHeaders);
+        if (proxyResponse.Content is { } content)
+        {
+            RemoveHopByHop(content.Headers, connection, responseHeaders);
+        }
+
+        CorsResponse.Apply(httpContext);
+
+        if (splitHeadFromBody)
+        {
+            // Fault nagle: the head leaves in a write of its own, so the first body write waits for its ACK
+            // (Nagle on our socket, delayed ACK on the client's).
+            await httpContext.Response.StartAsync(cancellationToken);
+            await httpContext.Response.Body.FlushAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    public override ValueTask TransformResponseTrailersAsync(HttpContext httpContext, HttpResponseMessage proxyResponse, CancellationToken cancellationToken)
+    {
+        // YARP calls this only after the response body was copied in full.
+        ResponseCompleted = true;
+        return base.TransformResponseTrailersAsync(httpContext, proxyResponse, cancellationToken);
+    }
+
+    private static void RemoveHopByHop(HttpHeaders source, string[] connection, IHeaderDictionary destination)
+    {
+        foreach (var header in source.NonValidated)
+        {
+            if (HopByHopHeaders.IsHopByHop(header.Key, connection))
+            {
+                destination.Remove(header.Key);
+            }
+        }
+    }
+
+    // HttpHeaders.Remove throws for a name of the other collection's kind (a content header on the request headers).
+    private static void Remove(HttpHeaders headers, string name)
+    {
+        if (headers.NonValidated.Contains(name))
+        {
+            headers.Remove(name);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using CorsLab.Proxies.Core;
+using CorsLab.Proxies.Core.Faults;
+using CorsLab.Proxies.Core.Hosting;
+using CorsLab.Proxies.Core.Upstream;
+using Microsoft.Extensions.DependencyInjection;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace CorsLab.Proxies.Yarp;
+
+/// <summary>The production-grade .NET forwarder: Kestrel in front, YARP's <see cref="IHttpForwarder"/> behind, no config-file routes.</summary>
+public sealed class YarpEngine : IProxyEngine
+{
+    public string Name => "yarp";
+
+    public Fault SupportedFaults => Fault.BufferResponse | Fault.BufferRequest | Fault.NoPooling | Fault.Nagle;
+
+    public async Task RunAsync(ProxyOptions options, Action<Uri> listening, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // One invoker for the process, as YARP recommends: a pool per host, policy-checked connects, the pooling and Nagle faults.
+        // HttpMessageInvoker, not HttpClient: HttpClient's SendAsync would buffer responses (dotnet/yarp#458).
+        using var invoker = new HttpMessageInvoker(UpstreamHandlerFactory.CreateStreaming(options), disposeHandler: true);
+        await KestrelProxyHost.RunAsync(
+            options,
+            Name,
+            services => new YarpForwarder(services.GetRequiredService<IHttpForwarder>(), invoker, options),
+            services => services.AddHttpForwarder(),
+            listening,
+            stopping);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using CorsLab.Proxies.Core;
+using CorsLab.Proxies.Core.Faults;
+using CorsLab.Proxies.Core.Hosting;
+using CorsLab.Proxies.Core.Upstream;
+using Microsoft.AspNetCore.Http;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace CorsLab.Proxies.Yarp;
+
+/// <summary>
+/// Forwards one validated request through <see cref="IHttpForwarder"/>:
+/// 1. fault buffer-request: the client body into memory first (<see cref="RequestBodyBuffer"/>);
+/// 2. fault buffer-response: the response body feature swapped for a buffer (<see cref="BufferedResponseBody"/>);
+/// 3. <see cref="IHttpForwarder.SendAsync(HttpContext, string, HttpMessageInvoker, ForwarderRequestConfig, HttpTransformer)"/>
+///    with the contract's <see cref="ContractTransformer"/>; YARP streams both bodies;
+/// 4. a <see cref="ForwarderError"/> becomes the contract's <see cref="UpstreamFailure"/> (<see cref="ForwarderErrorMapper"/>);
+/// 5. fault buffer-response: the buffered body goes out with its Content-Length.
+/// </summary>
+internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker invoker, ProxyOptions options) : IRequestForwarder
+{
+    private readonly ForwarderRequestConfig _config = new()
+    {
+        // YARP has one activity timer, reset on every read and write, covering the wait for the head and body idleness
+        // in both directions; ProxyLimits.BodyIdleTimeout has no separate timer here (README, "Timeouts").
+        ActivityTimeout = options.Limits.ResponseHeadTimeout,
+        // HTTP/1.1 upstream as the original gateway and the other engines; YARP's default (2.0 or lower) would
+        // negotiate h2 with TLS upstreams and make the engines incomparable.
+        Version = HttpVersion.Version11,
+        VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+    };
+
+    private readonly bool _bufferRequest = options.Has(Fault.BufferRequest);
+    private readonly bool _bufferResponse = options.Has(Fault.BufferResponse);
+    private readonly bool _nagle = options.Has(Fault.Nagle);
+
+    public async ValueTask<UpstreamFailure?> ForwardAsync(HttpContext context, Uri target)
+    {
+        if (_bufferRequest && await RequestBodyBuffer.ReplaceAsync(context) is { } bodyFailure)
+        {
+            return bodyFailure;
+        }
+
+        // With a buffered response the head and body leave together from BufferedResponseBody, so the transformer must not start it.
+        var transformer = new ContractTransformer(target, splitHeadFromBody: _nagle && !_bufferResponse);
+        var buffered = _bufferResponse ? BufferedResponseBody.Install(context) : null;
+        ForwarderError error;
+        using (UpgradeSuppression.Apply(context))
+        {
+            try
+            {
+                error = await forwarder.SendAsync(context, target.GetLeftPart(UriPartial.Authority), invoker, _config, transformer);
+            }
+            finally
+            {
+                buffered?.Uninstall();
+            }
+        }
+
+        if (error != ForwarderError.None && !transformer.ResponseCompleted)
+        {
+            return ForwarderErrorMapper.Map(context, error);
+        }
+
+        return buffered is null ? null : await buffered.SendAsync(splitHeadFromBody: _nagle);
+    }
+}
