@@ -20,7 +20,13 @@ if (parse.Errors.Count > 0)
 
 try
 {
-    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await parse.InvokeAsync(new InvocationConfiguration
+    {
+        EnableDefaultExceptionHandler = false,
+
+        // Ctrl+C gives a command time to stop its children and write what it measured.
+        ProcessTerminationTimeout = TimeSpan.FromSeconds(20),
+    });
 }
 catch (UsageException error)
 {
