@@ -42,10 +42,11 @@ internal static class InvestigateCommand
         var run = new RunDocument
         {
             Name = name,
+            Command = "corslab " + string.Join(' ', parse.Tokens.Select(token => token.Value)),
             StartedUtc = started,
             Environment = RunEnvironment.Capture(GitRevision.Read(), BuildInfo.Configuration),
         };
-        var results = new List<TargetResult>();
+        var specs = new List<SpecTally>();
         await RunWriter.WriteAsync(directory, run);
         Console.Out.WriteLine($"run folder: {directory}");
 
@@ -55,6 +56,8 @@ internal static class InvestigateCommand
             Console.Out.WriteLine("starting origin");
             var origin = await LabComponents.StartOriginAsync(cancellationToken);
             processes.Add(origin);
+            var small = new Uri(origin.HttpUrl, SmallGetPath);
+            List<TargetInfo> targets = [new("direct", TargetKinds.Direct, "{url}", [])];
             var running = new List<EngineProcess>();
             foreach (var engine in engines)
             {
@@ -62,7 +65,10 @@ internal static class InvestigateCommand
                 var process = await LabComponents.StartEngineAsync(engine, origin, [], cancellationToken);
                 processes.Add(process);
                 running.Add(process);
+                targets.Add(new TargetInfo(engine, TargetKinds.Engine, process.TargetTemplate, []));
             }
+
+            run = run with { Targets = targets.ToArray() };
 
             foreach (var engine in running)
             {
@@ -74,21 +80,15 @@ internal static class InvestigateCommand
                 };
                 var report = await SpecRunner.RunAsync(SpecCatalog.All, environment, new SpecConsole(engine.Engine, verbose: false), cancellationToken);
                 Console.Out.WriteLine($"  {SpecConsole.Total(report)}");
-                results.Add(new TargetResult
-                {
-                    Name = engine.Engine,
-                    Kind = "engine",
-                    Spec = new SpecTally(report.Passed, report.Failed, report.Skipped, report.Cases.Where(c => c.Outcome == SpecOutcome.Failed).Select(c => c.Id).ToArray()),
-                });
-                await RunWriter.WriteAsync(directory, run with { Targets = results.ToArray() });
+                specs.Add(new SpecTally(engine.Engine, report.Passed, report.Failed, report.Skipped, report.Cases.Where(c => c.Outcome == SpecOutcome.Failed).Select(c => c.Id).ToArray()));
+                run = run with { Spec = specs.ToArray() };
+                await RunWriter.WriteAsync(directory, run);
             }
 
-            Console.Out.WriteLine($"latency: {SequentialLatencyProbe.Default} sequential GET {SmallGetPath}, direct and through each engine, interleaved");
-            var small = new Uri(origin.HttpUrl, SmallGetPath);
-            List<LatencyTarget> targets = [new("direct", small), .. running.Select(e => new LatencyTarget(e.Engine, new Uri(e.TargetTemplate.Replace("{url}", Uri.EscapeDataString(small.ToString()), StringComparison.Ordinal))))];
-            var latencies = await SequentialLatencyProbe.Default.RunAsync(targets, cancellationToken);
-            results = MergeLatency(results, latencies);
-            run = run with { Targets = results.ToArray(), Complete = true, FinishedUtc = DateTimeOffset.UtcNow };
+            Console.Out.WriteLine($"latency: sequential GET {SmallGetPath}, direct and through each engine, interleaved");
+            var probeTargets = targets.Select(t => new LatencyTarget(t.Name, new Uri(t.Template.Replace("{url}", t.Kind == TargetKinds.Direct ? small.ToString() : Uri.EscapeDataString(small.ToString()), StringComparison.Ordinal)))).ToArray();
+            var latencies = await SequentialLatencyProbe.Default.RunAsync(probeTargets, cancellationToken);
+            run = run with { Measurements = latencies, Complete = true, FinishedUtc = DateTimeOffset.UtcNow };
             await RunWriter.WriteAsync(directory, run);
             InvestigateTable.Print(run);
             Console.Out.WriteLine($"wrote {Path.Combine(directory, RunWriter.FileName)}");
@@ -96,7 +96,7 @@ internal static class InvestigateCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await RunWriter.WriteAsync(directory, run with { Targets = results.ToArray(), Complete = false, FinishedUtc = DateTimeOffset.UtcNow });
+            await RunWriter.WriteAsync(directory, run with { Complete = false, FinishedUtc = DateTimeOffset.UtcNow });
             Console.Error.WriteLine($"corslab: interrupted; partial results kept in {Path.Combine(directory, RunWriter.FileName)} (complete: false)");
             return ExitCodes.Interrupted;
         }
@@ -107,19 +107,5 @@ internal static class InvestigateCommand
                 await process.DisposeAsync();
             }
         }
-    }
-
-    private static List<TargetResult> MergeLatency(List<TargetResult> results, IReadOnlyList<LatencySummary> latencies)
-    {
-        var merged = new List<TargetResult>();
-        foreach (var latency in latencies)
-        {
-            var existing = results.FirstOrDefault(r => r.Name == latency.Target);
-            merged.Add(existing is null
-                ? new TargetResult { Name = latency.Target, Kind = "direct", SmallGet = latency }
-                : existing with { SmallGet = latency });
-        }
-
-        return merged;
     }
 }

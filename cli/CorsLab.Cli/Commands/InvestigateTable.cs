@@ -1,4 +1,5 @@
 using System.Globalization;
+using CorsLab.Load.Probes;
 using CorsLab.Load.Results;
 
 namespace CorsLab.Cli.Commands;
@@ -8,17 +9,19 @@ internal static class InvestigateTable
 {
     public static void Print(RunDocument run)
     {
-        var direct = run.Targets.FirstOrDefault(t => t.Kind == "direct")?.SmallGet?.P50Micros;
+        var latency = run.Measurements.Where(m => m.Scenario == SequentialLatencyProbe.ScenarioName).ToDictionary(m => m.Target);
+        var direct = latency.GetValueOrDefault("direct")?.Latency.P50;
         Console.Out.WriteLine();
-        Console.Out.WriteLine($"{"target",-12} {"spec",-14} {"p50 µs",10} {"p99 µs",10} {"errors",7} {"× direct",9}");
+        Console.Out.WriteLine($"{"target",-12} {"spec",-9} {"p50 µs",9} {"p99 µs",9} {"errors",7} {"× direct",9}");
         foreach (var target in run.Targets)
         {
-            var spec = target.Spec is { } s ? $"{s.Passed}/{s.Passed + s.Failed}" : "-";
-            var latency = target.SmallGet;
-            var ratio = latency is not null && direct is > 0 ? (latency.P50Micros / direct.Value).ToString("0.00", CultureInfo.InvariantCulture) : "-";
+            var spec = run.Spec.FirstOrDefault(s => s.Target == target.Name) is { } s ? $"{s.Passed}/{s.Passed + s.Failed}" : "-";
+            var measured = latency.GetValueOrDefault(target.Name);
+            var ratio = measured is not null && direct is > 0 ? (measured.Latency.P50 / direct.Value).ToString("0.00", CultureInfo.InvariantCulture) : "-";
+            var errors = measured?.Errors.Values.Sum();
             Console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{target.Name,-12} {spec,-14} {latency?.P50Micros,10:0} {latency?.P99Micros,10:0} {latency?.Errors,7} {ratio,9}"));
+                $"{target.Name,-12} {spec,-9} {measured?.Latency.P50,9:0} {measured?.Latency.P99,9:0} {errors,7} {ratio,9}"));
         }
 
         Console.Out.WriteLine();

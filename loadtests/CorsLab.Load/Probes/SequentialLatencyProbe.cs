@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using CorsLab.Load.Results;
+using HdrHistogram;
 
 namespace CorsLab.Load.Probes;
 
@@ -8,17 +10,21 @@ namespace CorsLab.Load.Probes;
 /// </summary>
 public sealed class SequentialLatencyProbe(int requestsPerTarget, int warmupPerTarget, int rounds)
 {
+    public const string ScenarioName = "small-get-sequential";
+
     /// <summary>200 measured requests in 4 interleaved rounds after 20 warm-up requests per target.</summary>
     public static SequentialLatencyProbe Default { get; } = new(200, 20, 4);
 
-    public async Task<IReadOnlyList<LatencySummary>> RunAsync(IReadOnlyList<LatencyTarget> targets, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ScenarioMeasurement>> RunAsync(IReadOnlyList<LatencyTarget> targets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
         var clients = targets.Select(_ => CreateClient()).ToArray();
         try
         {
-            var samples = targets.Select(_ => new List<double>(requestsPerTarget)).ToArray();
-            var errors = new int[targets.Count];
+            var histograms = targets.Select(_ => HistogramRecords.CreateMicroseconds()).ToArray();
+            var errors = new long[targets.Count];
             for (var i = 0; i < targets.Count; i++)
             {
                 for (var w = 0; w < warmupPerTarget; w++)
@@ -32,12 +38,11 @@ public sealed class SequentialLatencyProbe(int requestsPerTarget, int warmupPerT
             {
                 for (var i = 0; i < targets.Count; i++)
                 {
-                    for (var r = 0; r < perRound && samples[i].Count + errors[i] < requestsPerTarget; r++)
+                    for (var r = 0; r < perRound && histograms[i].TotalCount + errors[i] < requestsPerTarget; r++)
                     {
-                        var micros = await TimeOneAsync(clients[i], targets[i].Url, cancellationToken);
-                        if (micros is { } value)
+                        if (await TimeOneAsync(clients[i], targets[i].Url, cancellationToken) is { } micros)
                         {
-                            samples[i].Add(value);
+                            histograms[i].RecordValue(Math.Max(1, micros));
                         }
                         else
                         {
@@ -47,7 +52,18 @@ public sealed class SequentialLatencyProbe(int requestsPerTarget, int warmupPerT
                 }
             }
 
-            return targets.Select((target, i) => Summarise(target.Name, samples[i], errors[i])).ToArray();
+            var model = new LoadModelSettings("concurrency", Connections: 1, Rate: null, RateTo: null, Concurrency: 1, WarmupSeconds: 0, DurationSeconds: 0, MaxRequests: requestsPerTarget);
+            return targets.Select((target, i) => new ScenarioMeasurement
+            {
+                Target = target.Name,
+                Scenario = ScenarioName,
+                Model = model,
+                StartedUtc = started,
+                ElapsedSeconds = clock.Elapsed.TotalSeconds,
+                Requests = histograms[i].TotalCount + errors[i],
+                Errors = errors[i] > 0 ? new Dictionary<string, long> { ["error"] = errors[i] } : new Dictionary<string, long>(),
+                Latency = HistogramRecords.From(histograms[i]),
+            }).ToArray();
         }
         finally
         {
@@ -64,14 +80,14 @@ public sealed class SequentialLatencyProbe(int requestsPerTarget, int warmupPerT
     };
 
     /// <returns>Microseconds from send to the last body byte, or null on an error status or exception.</returns>
-    private static async Task<double?> TimeOneAsync(HttpClient client, Uri url, CancellationToken cancellationToken)
+    private static async Task<long?> TimeOneAsync(HttpClient client, Uri url, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
             using var response = await client.GetAsync(url, HttpCompletionOption.ResponseContentRead, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(start);
-            return response.IsSuccessStatusCode ? elapsed.TotalMicroseconds : null;
+            return response.IsSuccessStatusCode ? (long)elapsed.TotalMicroseconds : null;
         }
         catch (HttpRequestException)
         {
@@ -81,23 +97,5 @@ public sealed class SequentialLatencyProbe(int requestsPerTarget, int warmupPerT
         {
             return null;
         }
-    }
-
-    private static LatencySummary Summarise(string name, List<double> samples, int errors)
-    {
-        samples.Sort();
-        return new LatencySummary(name, samples.Count + errors, errors, Percentile(samples, 0.50), Percentile(samples, 0.90), Percentile(samples, 0.99), samples.Count == 0 ? double.NaN : samples[^1]);
-    }
-
-    /// <summary>Nearest-rank percentile over sorted samples; NaN when there are none.</summary>
-    internal static double Percentile(List<double> sorted, double quantile)
-    {
-        if (sorted.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var rank = (int)Math.Ceiling(quantile * sorted.Count);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
     }
 }

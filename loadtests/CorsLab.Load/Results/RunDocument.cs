@@ -1,10 +1,8 @@
-using CorsLab.Load.Probes;
-
 namespace CorsLab.Load.Results;
 
 /// <summary>
-/// A run as data (schema <see cref="SchemaV1"/>): where it ran, what was measured, whether it finished.
-/// Reports are rendered from this alone.
+/// A run as data (schema <see cref="SchemaV1"/>): where it ran, what was measured, what the rules concluded,
+/// whether it finished. Reports are rendered from this alone, so any run can be re-rendered and compared.
 /// </summary>
 public sealed record RunDocument
 {
@@ -13,6 +11,9 @@ public sealed record RunDocument
     public string Schema { get; init; } = SchemaV1;
 
     public required string Name { get; init; }
+
+    /// <summary>The command line that produced the run, for reproducing it.</summary>
+    public string Command { get; init; } = "";
 
     public required DateTimeOffset StartedUtc { get; init; }
 
@@ -23,21 +24,13 @@ public sealed record RunDocument
 
     public required RunEnvironment Environment { get; init; }
 
-    public IReadOnlyList<TargetResult> Targets { get; init; } = [];
+    /// <summary>Every engine, external target and the <c>direct</c> reference that took part.</summary>
+    public IReadOnlyList<TargetInfo> Targets { get; init; } = [];
+
+    public IReadOnlyList<SpecTally> Spec { get; init; } = [];
+
+    /// <summary>One entry per target × scenario × repeat, in the order they ran.</summary>
+    public IReadOnlyList<ScenarioMeasurement> Measurements { get; init; } = [];
+
+    public IReadOnlyList<FindingRecord> Findings { get; init; } = [];
 }
-
-/// <summary>One engine, external target or the direct origin, and what was measured through it.</summary>
-public sealed record TargetResult
-{
-    public required string Name { get; init; }
-
-    /// <summary><c>engine</c>, <c>external</c> or <c>direct</c>.</summary>
-    public required string Kind { get; init; }
-
-    public SpecTally? Spec { get; init; }
-
-    public LatencySummary? SmallGet { get; init; }
-}
-
-/// <summary>Spec outcome counts for one target.</summary>
-public sealed record SpecTally(int Passed, int Failed, int Skipped, IReadOnlyList<string> FailedCases);

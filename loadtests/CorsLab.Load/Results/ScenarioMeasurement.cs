@@ -1,0 +1,54 @@
+namespace CorsLab.Load.Results;
+
+/// <summary>
+/// One target under one scenario, one repeat: the measured phase only (warm-up samples never mix in).
+/// Latencies are microseconds; for open models they count from the intended send time.
+/// </summary>
+public sealed record ScenarioMeasurement
+{
+    public required string Target { get; init; }
+
+    public required string Scenario { get; init; }
+
+    /// <summary>0-based; targets are interleaved within a repeat.</summary>
+    public int Repeat { get; init; }
+
+    /// <summary><c>corslab</c> (our load engine) or the external driver's name (<c>wrk</c>).</summary>
+    public string Driver { get; init; } = "corslab";
+
+    public required LoadModelSettings Model { get; init; }
+
+    public DateTimeOffset StartedUtc { get; init; }
+
+    public double ElapsedSeconds { get; init; }
+
+    /// <summary>False when the phase was cut short (interrupt, failure); its numbers are partial.</summary>
+    public bool Complete { get; init; } = true;
+
+    public long Requests { get; init; }
+
+    /// <summary>Requests that ended in an error, by kind (<c>connect</c>, <c>reset</c>, <c>timeout</c>, <c>status-5xx</c>, …).</summary>
+    public IReadOnlyDictionary<string, long> Errors { get; init; } = new Dictionary<string, long>();
+
+    public IReadOnlyDictionary<string, long> StatusCounts { get; init; } = new Dictionary<string, long>();
+
+    public long BytesReceived { get; init; }
+
+    public long BytesSent { get; init; }
+
+    public double RequestsPerSecond { get; init; }
+
+    /// <summary>Send (intended, for open models) to last body byte.</summary>
+    public required HistogramRecord Latency { get; init; }
+
+    /// <summary>Send to first body byte.</summary>
+    public HistogramRecord? FirstByte { get; init; }
+
+    public IReadOnlyList<SeriesPoint> Series { get; init; } = [];
+
+    /// <summary>The join with the origin's timings; null when the target was not measured through our origin.</summary>
+    public ThreePointSummary? ThreePoint { get; init; }
+
+    /// <summary>The target process's resources over the phase, when it is a local process.</summary>
+    public ResourceSummary? Resources { get; init; }
+}
