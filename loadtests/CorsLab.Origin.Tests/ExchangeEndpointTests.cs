@@ -29,6 +29,33 @@ public sealed class ExchangeEndpointTests(OriginFixture origin)
     }
 
     [Fact]
+    public async Task Sink_PayloadBody_ReportsLengthAndMatch()
+    {
+        using var http = origin.CreateClient();
+        var payload = new byte[300_000];
+        OriginPayload.Fill(payload, 0);
+        using var content = new ByteArrayContent(payload);
+        using var response = await http.PostAsync(origin.Url("/sink"), content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("received 300000 bytes, payload ok", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Sink_CorruptedBody_ReportsWhereItDiffers()
+    {
+        using var http = origin.CreateClient();
+        var payload = new byte[50_000];
+        OriginPayload.Fill(payload, 0);
+        payload[40_000] ^= 0xFF;
+        using var content = new ByteArrayContent(payload);
+        using var response = await http.PostAsync(origin.Url("/sink"), content);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("received 50000 bytes, payload mismatch at ", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Echo_ChunkedRequest_EchoesChunked()
     {
         using var http = origin.CreateClient();

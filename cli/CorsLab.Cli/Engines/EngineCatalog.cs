@@ -2,6 +2,7 @@ using CorsLab.Cli.Usage;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.HttpClient;
+using CorsLab.Proxies.Pipelines;
 using CorsLab.Proxies.Yarp;
 
 namespace CorsLab.Cli.Engines;
@@ -9,7 +10,7 @@ namespace CorsLab.Cli.Engines;
 /// <summary>The engines this build knows, by command-line name.</summary>
 internal static class EngineCatalog
 {
-    private static readonly IProxyEngine[] Engines = [new HttpClientEngine(), new YarpEngine()];
+    private static readonly IProxyEngine[] Engines = [new HttpClientEngine(), new YarpEngine(), new PipelinesEngine()];
 
     public static IEnumerable<string> Names => Engines.Select(engine => engine.Name);
 

@@ -68,6 +68,40 @@ internal static class ExchangeEndpoints
     }
 
     /// <summary>
+    /// <c>ANY /sink</c>: reads the whole request body before answering, then reports
+    /// <c>received {n} bytes, payload {ok|mismatch at OFFSET}</c>. Uploads can be checked byte for byte without the
+    /// full-duplex exchange /echo needs, which HTTP/1.1 clients built on HttpClient cannot drive.
+    /// </summary>
+    public static async Task SinkAsync(HttpContext context)
+    {
+        var aborted = context.RequestAborted;
+        var buffer = ArrayPool<byte>.Shared.Rent(EchoBufferSize);
+        long received = 0;
+        long? mismatchAt = null;
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(buffer.AsMemory(0, EchoBufferSize), aborted)) > 0)
+            {
+                if (mismatchAt is null && !OriginPayload.Matches(buffer.AsSpan(0, read), received))
+                {
+                    mismatchAt = received;
+                }
+
+                received += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        context.Response.ContentType = "text/plain";
+        var verdict = mismatchAt is { } at ? $"mismatch at {at.ToString(CultureInfo.InvariantCulture)}" : "ok";
+        await context.Response.WriteAsync($"received {received.ToString(CultureInfo.InvariantCulture)} bytes, payload {verdict}", aborted);
+    }
+
+    /// <summary>
     /// <c>ANY /headers</c>: the request headers as one JSON object, names lower-case, repeated values joined
     /// with ", ", plus <c>_method</c>, <c>_path</c> (the request target as received) and <c>_host</c>.
     /// </summary>

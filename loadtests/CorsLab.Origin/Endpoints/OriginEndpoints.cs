@@ -18,6 +18,7 @@ internal static class OriginEndpoints
         routes.MapGet("/reset-after/{n}", PayloadEndpoints.ResetAfterAsync);
         routes.Map("/echo", ExchangeEndpoints.EchoAsync);
         routes.Map("/headers", ExchangeEndpoints.HeadersAsync);
+        routes.Map("/sink", ExchangeEndpoints.SinkAsync);
         routes.MapGet("/response-headers", ExchangeEndpoints.ResponseHeadersAsync);
         routes.MapGet("/delay/{ms}", BehaviourEndpoints.DelayAsync);
         routes.MapGet("/slow-head/{ms}", BehaviourEndpoints.SlowHeadAsync);

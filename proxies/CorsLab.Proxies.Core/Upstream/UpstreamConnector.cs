@@ -21,7 +21,13 @@ public sealed class UpstreamConnector(TargetPolicy policy, bool noDelay)
         var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        return await ConnectSocketAsync(host, addresses, port, cancellationToken);
+    }
 
+    /// <summary>Connects to the first allowed address of <paramref name="host"/>, resolved by the caller (e.g. from a cache).</summary>
+    public async ValueTask<Socket> ConnectSocketAsync(string host, IPAddress[] addresses, int port, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(addresses);
         SocketException? lastError = null;
         IPAddress? denied = null;
         foreach (var address in addresses)

@@ -88,6 +88,16 @@ internal static class BodyCases
             new SpecRequest { Method = "POST", OriginPath = "/headers", Body = SpecBody.Chunked(TenMegabytes) },
             [new ExpectStatus(200), new ExpectUpstreamHeaderEquals("transfer-encoding", "chunked"), new ExpectUpstreamHeaderAbsent("content-length")]),
 
+        new("body-request-10m-intact",
+            "a 10 MB request body arrives byte for byte (the origin's /sink reads it all, then checks it)",
+            new SpecRequest { Method = "POST", OriginPath = "/sink", Body = SpecBody.Sized(TenMegabytes) },
+            [new ExpectStatus(200), new ExpectBody($"received {TenMegabytes} bytes, payload ok")]),
+
+        new("body-request-chunked-10m-intact",
+            "a 10 MB chunked request body arrives byte for byte",
+            new SpecRequest { Method = "PUT", OriginPath = "/sink", Body = SpecBody.Chunked(TenMegabytes) },
+            [new ExpectStatus(200), new ExpectBody($"received {TenMegabytes} bytes, payload ok")]),
+
         new("body-head-content-length",
             "HEAD keeps the upstream's Content-Length and sends no body",
             new SpecRequest { Method = "HEAD", OriginPath = "/bytes/1024" },

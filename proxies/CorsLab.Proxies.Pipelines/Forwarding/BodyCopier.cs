@@ -1,0 +1,172 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using CorsLab.Proxies.Pipelines.Http;
+
+namespace CorsLab.Proxies.Pipelines.Forwarding;
+
+/// <summary>
+/// Copies one body from a pipe to a pipe, decoding the source's framing and encoding the destination's, piece
+/// by piece as it arrives. It flushes only when it would otherwise wait for the source, so a head and the
+/// body bytes already read leave in one write, yet nothing is ever held back while waiting. Every wait is
+/// bounded by the body-idle timeout. Errors are values: which side failed, never an exception.
+/// </summary>
+internal static class BodyCopier
+{
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<CopyResult> CopyAsync(
+        PipeReader source, BodyFraming from, PipeWriter destination, BodyKind to, CancellationTokenSource timer, CopyBehavior behavior)
+    {
+        var remaining = from.Length;
+        var decoder = default(ChunkedDecoder);
+        var done = from.Kind == BodyKind.None;
+        var unflushed = true;
+        while (!done)
+        {
+            if (!source.TryRead(out var result))
+            {
+                if (unflushed)
+                {
+                    if (await FlushAsync(destination, timer, behavior.IdleTimeout) is { } failed)
+                    {
+                        return failed;
+                    }
+
+                    unflushed = false;
+                }
+
+                try
+                {
+                    timer.CancelAfter(behavior.IdleTimeout);
+                    result = await source.ReadAsync(timer.Token);
+                }
+                catch (Exception error) when (IsIoFailure(error))
+                {
+                    return timer.IsCancellationRequested ? CopyResult.IdleTimeout : CopyResult.SourceFailed;
+                }
+            }
+
+            var buffer = result.Buffer;
+            SequencePosition consumed;
+            try
+            {
+                switch (from.Kind)
+                {
+                    case BodyKind.ContentLength:
+                        var piece = buffer.Slice(0, Math.Min(remaining, buffer.Length));
+                        WritePiece(destination, piece, to, behavior);
+                        remaining -= piece.Length;
+                        consumed = piece.End;
+                        done = remaining == 0;
+                        break;
+                    case BodyKind.Chunked:
+                        var reader = new SequenceReader<byte>(buffer);
+                        ChunkedStatus status;
+                        while ((status = decoder.Read(ref reader, out var data)) == ChunkedStatus.Data)
+                        {
+                            WritePiece(destination, data, to, behavior);
+                        }
+
+                        consumed = reader.Position;
+                        done = status == ChunkedStatus.Completed;
+                        break;
+                    default:
+                        WritePiece(destination, buffer, to, behavior);
+                        consumed = buffer.End;
+                        done = result.IsCompleted;
+                        break;
+                }
+            }
+            catch (InvalidDataException)
+            {
+                source.AdvanceTo(buffer.Start, buffer.End);
+                return CopyResult.SourceFailed;
+            }
+
+            // Examine only what was consumed once done: bytes after the body belong to the next message.
+            source.AdvanceTo(consumed, done ? consumed : buffer.End);
+            if (!done && result.IsCompleted)
+            {
+                return CopyResult.SourceFailed;
+            }
+
+            unflushed = true;
+        }
+
+        if (to == BodyKind.Chunked)
+        {
+            ChunkedEncoder.WriteLastChunk(destination);
+        }
+
+        return await FlushAsync(destination, timer, behavior.IdleTimeout) ?? CopyResult.Completed;
+    }
+
+    public static bool IsIoFailure(Exception error) =>
+        error is IOException or SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException;
+
+    private static async ValueTask<CopyResult?> FlushAsync(PipeWriter destination, CancellationTokenSource timer, TimeSpan idle)
+    {
+        try
+        {
+            timer.CancelAfter(idle);
+            var flushed = await destination.FlushAsync(timer.Token);
+            return flushed.IsCanceled || flushed.IsCompleted ? CopyResult.DestinationFailed : null;
+        }
+        catch (Exception error) when (IsIoFailure(error))
+        {
+            return timer.IsCancellationRequested ? CopyResult.IdleTimeout : CopyResult.DestinationFailed;
+        }
+    }
+
+    private static void WritePiece(PipeWriter destination, in ReadOnlySequence<byte> data, BodyKind to, CopyBehavior behavior)
+    {
+        if (data.IsEmpty)
+        {
+            return;
+        }
+
+        if (behavior.GlobalLock is { } gate)
+        {
+            // global-lock fault: every connection's copy queues on one monitor.
+            lock (gate)
+            {
+                WritePieceCore(destination, data, to, behavior.AllocPerChunk);
+            }
+
+            return;
+        }
+
+        WritePieceCore(destination, data, to, behavior.AllocPerChunk);
+    }
+
+    private static void WritePieceCore(PipeWriter destination, in ReadOnlySequence<byte> data, BodyKind to, bool allocPerChunk)
+    {
+        if (allocPerChunk)
+        {
+            // alloc-per-chunk fault: a fresh array for every piece, the classic `new byte[n]` copy loop.
+            var copy = data.ToArray();
+            if (to == BodyKind.Chunked)
+            {
+                ChunkedEncoder.WriteChunk(destination, copy);
+            }
+            else
+            {
+                destination.Write(copy);
+            }
+
+            return;
+        }
+
+        if (to == BodyKind.Chunked)
+        {
+            ChunkedEncoder.WriteChunk(destination, data);
+            return;
+        }
+
+        foreach (var segment in data)
+        {
+            destination.Write(segment.Span);
+        }
+    }
+}

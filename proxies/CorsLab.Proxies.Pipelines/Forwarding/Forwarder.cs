@@ -1,0 +1,466 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Security.Authentication;
+using CorsLab.Proxies.Core;
+using CorsLab.Proxies.Core.Contract;
+using CorsLab.Proxies.Core.Faults;
+using CorsLab.Proxies.Core.Telemetry;
+using CorsLab.Proxies.Core.Upstream;
+using CorsLab.Proxies.Pipelines.Http;
+using CorsLab.Proxies.Pipelines.Server;
+using CorsLab.Proxies.Pipelines.Upstream;
+
+namespace CorsLab.Proxies.Pipelines.Forwarding;
+
+/// <summary>
+/// Forwards one validated request to its target and streams the answer back.
+/// <code>
+///  client pipe ──head──▶ [1 resolve] [2 buffer?] [3 connection] [4 request head] ──▶ upstream
+///  client pipe ──body──▶ [5 upload, concurrent] ─────────────────────────────────────▶ upstream
+///  client pipe ◀─────── [8 body] ◀── [7 client head] ◀── [6 response head] ◀──────── upstream
+///                                         [9 finish: pool or close]
+/// </code>
+/// Failures are values (<see cref="UpstreamFailure"/>), turned into responses by <see cref="FailureResponse"/>.
+/// </summary>
+internal sealed class Forwarder
+{
+    private static ReadOnlySpan<byte> Continue => "HTTP/1.1 100 Continue\r\n\r\n"u8;
+
+    private readonly ProxyOptions _options;
+    private readonly PipelinesSettings _settings;
+    private readonly UpstreamPool _pool;
+    private readonly UpstreamDialer _dialer;
+    private readonly CopyBehavior _copy;
+    private readonly string _engineName;
+
+    public Forwarder(ProxyOptions options, PipelinesSettings settings, UpstreamPool pool, UpstreamDialer dialer, string engineName)
+    {
+        _options = options;
+        _settings = settings;
+        _pool = pool;
+        _dialer = dialer;
+        _engineName = engineName;
+        _copy = new CopyBehavior(
+            options.Limits.BodyIdleTimeout,
+            options.Has(Fault.AllocPerChunk),
+            options.Has(Fault.GlobalLock) ? new Lock() : null);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<ForwardOutcome> ForwardAsync(ClientConnection client, Uri target, string? origin)
+    {
+        var key = PoolKey.For(target);
+        var requestFraming = BodyFraming.ForRequest(client.Head);
+        using var activity = StartUpstreamSpan(target);
+
+        // 1. Resolve. Only the dns-per-request fault looks the name up here, on every request, past the cache.
+        IPAddress[]? resolved = null;
+        if (_options.Has(Fault.DnsPerRequest) && !key.IsAddressLiteral)
+        {
+            try
+            {
+                resolved = await Dns.GetHostAddressesAsync(key.BareHost);
+            }
+            catch (SocketException error)
+            {
+                return ForwardOutcome.Failed(UpstreamFailure.From(error, clientAborted: false, timedOut: false));
+            }
+        }
+
+        // 2. buffer-request fault: the whole body in memory before a byte goes upstream.
+        MemoryStream? bufferedBody = null;
+        if (_options.Has(Fault.BufferRequest) && requestFraming.Kind != BodyKind.None)
+        {
+            bufferedBody = await BufferRequestAsync(client, requestFraming);
+            if (bufferedBody is null)
+            {
+                return ForwardOutcome.Failed(UpstreamError.ClientBodyFailed, "request body could not be read");
+            }
+
+            requestFraming = BodyFraming.Sized(bufferedBody.Length);
+        }
+
+        // A pooled connection the upstream closed meanwhile fails before any answer: retry once on a new one,
+        // when no request byte is lost by doing so (SocketsHttpHandler does the same).
+        for (var attempt = 0; ; attempt++)
+        {
+            // 3. Connection: a pooled one, else connect (policy, connect timeout, TLS).
+            if (_options.Has(Fault.NoPooling) || !_pool.TryRent(key, out var connection))
+            {
+                using var connectTimeout = new CancellationTokenSource(_options.Limits.ConnectTimeout);
+                try
+                {
+                    connection = await _dialer.ConnectAsync(key, resolved, connectTimeout.Token);
+                }
+                catch (Exception error) when (error is SocketException or IOException or OperationCanceledException
+                    or AuthenticationException or Core.Policy.TargetDeniedException)
+                {
+                    return ForwardOutcome.Failed(UpstreamFailure.From(error, clientAborted: false, connectTimeout.IsCancellationRequested));
+                }
+            }
+
+            var retryable = connection.IsReused && attempt == 0 && (requestFraming.Kind == BodyKind.None || bufferedBody is not null);
+            var outcome = await ExchangeAsync(client, connection, target, requestFraming, bufferedBody, origin, retryable, activity);
+            if (outcome is { } done)
+            {
+                return done;
+            }
+        }
+    }
+
+    /// <returns>null when the exchange failed on a reused connection before any response byte and may be retried.</returns>
+    private async ValueTask<ForwardOutcome?> ExchangeAsync(
+        ClientConnection client, UpstreamConnection connection, Uri target, BodyFraming requestFraming,
+        MemoryStream? bufferedBody, string? origin, bool retryable, Activity? activity)
+    {
+        var head = client.Head;
+        var nagle = _options.Has(Fault.Nagle);
+
+        // 4. Request head: method, the target's path and query, Host, end-to-end fields, our framing.
+        WriteRequestHead(connection.Writer, head, target, requestFraming);
+        if (bufferedBody is not null)
+        {
+            if (nagle)
+            {
+                await connection.Writer.FlushAsync();
+            }
+
+            connection.Writer.Write(bufferedBody.GetBuffer().AsSpan(0, (int)bufferedBody.Length));
+        }
+
+        Task<CopyResult>? upload = null;
+        try
+        {
+            // With a streamed body the copier flushes the head with the first body bytes (unless nagle wants them apart).
+            if (requestFraming.Kind == BodyKind.None || bufferedBody is not null || nagle)
+            {
+                await connection.Writer.FlushAsync(connection.Timer.Token);
+            }
+        }
+        catch (Exception error) when (BodyCopier.IsIoFailure(error))
+        {
+            connection.Dispose();
+            return retryable ? null : ForwardOutcome.Failed(UpstreamFailure.From(error, clientAborted: false, timedOut: false));
+        }
+
+        if (requestFraming.Kind != BodyKind.None && bufferedBody is null)
+        {
+            // 5. Upload, concurrently with the response: /echo-like upstreams answer while the body still arrives.
+            if (head.ExpectContinue && !await client.SendInterimAsync(Continue))
+            {
+                connection.Dispose();
+                return ForwardOutcome.Failed(UpstreamError.ClientAborted, "client aborted");
+            }
+
+            upload = UploadAsync(client, connection, requestFraming);
+        }
+
+        // 6. Response head, within the response-head timeout (--upstream-timeout); interim 1xx are dropped.
+        var isHead = head.Method.SequenceEqual("HEAD"u8);
+        connection.Timer.CancelAfter(_options.Limits.ResponseHeadTimeout);
+        BodyFraming responseFraming;
+        try
+        {
+            if (_options.Has(Fault.SyncOverAsync))
+            {
+                // sync-over-async fault: a thread-pool thread blocks until the upstream answers.
+                ReadResponseHeadAsync(connection).AsTask().GetAwaiter().GetResult();
+            }
+            else
+            {
+                await ReadResponseHeadAsync(connection);
+            }
+
+            responseFraming = BodyFraming.ForResponse(connection.Head, isHead);
+        }
+        catch (Exception error) when (BodyCopier.IsIoFailure(error) || error is AuthenticationException)
+        {
+            var timedOut = connection.Timer.IsCancellationRequested && !connection.IsDisposed;
+            connection.Abort();
+            var uploaded = await FinishUploadAsync(upload);
+            connection.Dispose();
+            if (uploaded is CopyResult.SourceFailed or CopyResult.IdleTimeout)
+            {
+                return ForwardOutcome.Failed(UpstreamError.ClientBodyFailed, "request body could not be read");
+            }
+
+            if (retryable && connection.Head.HeadBytes == 0 && error is not InvalidUpstreamResponseException && !timedOut)
+            {
+                return null;
+            }
+
+            return ForwardOutcome.Failed(UpstreamFailure.From(error, clientAborted: false, timedOut));
+        }
+
+        activity?.AddEvent(new ActivityEvent(ProxyTelemetry.EventUpstreamHead));
+
+        // buffer-response fault: the whole upstream body in memory before the client gets a byte.
+        MemoryStream? bufferedResponse = null;
+        if (_options.Has(Fault.BufferResponse) && responseFraming.Kind != BodyKind.None)
+        {
+            bufferedResponse = new MemoryStream();
+            var sink = PipeWriter.Create(bufferedResponse, new StreamPipeWriterOptions(leaveOpen: true));
+            var buffered = await BodyCopier.CopyAsync(connection.Reader, responseFraming, sink, BodyKind.UntilClose, connection.Timer, _copy);
+            await sink.CompleteAsync();
+            if (buffered != CopyResult.Completed)
+            {
+                connection.Abort();
+                await FinishUploadAsync(upload);
+                connection.Dispose();
+                var error = buffered == CopyResult.IdleTimeout ? UpstreamError.UpstreamTimeout : UpstreamError.UpstreamFailed;
+                return ForwardOutcome.Failed(error, buffered == CopyResult.IdleTimeout ? "upstream timed out" : "upstream response body failed");
+            }
+        }
+
+        // 7. Client head: status, end-to-end fields, CORS, our framing.
+        var clientKind = bufferedResponse is not null ? BodyKind.ContentLength : ClientFraming(responseFraming.Kind, head.IsHttp11);
+        var keepAlive = head.KeepAlive && clientKind != BodyKind.UntilClose && !client.IsStopping;
+        WriteResponseHead(client.Writer, connection.Head, clientKind, bufferedResponse?.Length ?? responseFraming.Length, origin, keepAlive);
+        CopyResult sent;
+        if (nagle && await client.FlushAsync(connection.Timer, _options.Limits.BodyIdleTimeout) is false)
+        {
+            sent = CopyResult.DestinationFailed;
+        }
+        else if (bufferedResponse is not null)
+        {
+            // 8a. The buffered body, in one write.
+            client.Writer.Write(bufferedResponse.GetBuffer().AsSpan(0, (int)bufferedResponse.Length));
+            sent = await client.FlushAsync(connection.Timer, _options.Limits.BodyIdleTimeout) ? CopyResult.Completed : CopyResult.DestinationFailed;
+        }
+        else
+        {
+            // 8. The body, piece by piece as it arrives; each wait within the body-idle timeout.
+            sent = await BodyCopier.CopyAsync(connection.Reader, responseFraming, client.Writer, clientKind, connection.Timer, _copy);
+        }
+
+        activity?.AddEvent(new ActivityEvent(ProxyTelemetry.EventUpstreamEnd));
+
+        // 9. Finish: the connection goes back to the pool only after a clean, complete, reusable exchange.
+        if (sent != CopyResult.Completed)
+        {
+            connection.Abort();
+        }
+
+        var uploadResult = await FinishUploadAsync(upload);
+        var clean = sent == CopyResult.Completed && uploadResult == CopyResult.Completed;
+        if (clean && connection.Head.KeepAlive && responseFraming.Kind != BodyKind.UntilClose && !_options.Has(Fault.NoPooling))
+        {
+            _pool.Return(connection);
+        }
+        else
+        {
+            connection.Dispose();
+        }
+
+        activity?.SetTag(ProxyTelemetry.AttrStatus, connection.Head.StatusCode);
+        return sent switch
+        {
+            _ when uploadResult is CopyResult.SourceFailed or CopyResult.IdleTimeout && sent != CopyResult.Completed =>
+                new ForwardOutcome(new UpstreamFailure(UpstreamError.ClientAborted, "client aborted"), true, false),
+            CopyResult.Completed => new ForwardOutcome(null, true, keepAlive && uploadResult == CopyResult.Completed),
+            CopyResult.SourceFailed => new ForwardOutcome(new UpstreamFailure(UpstreamError.UpstreamBodyFailed, "upstream response body failed"), true, false),
+            CopyResult.IdleTimeout => new ForwardOutcome(new UpstreamFailure(UpstreamError.UpstreamTimeout, "upstream body idle timeout"), true, false),
+            _ => new ForwardOutcome(new UpstreamFailure(UpstreamError.ClientAborted, "client aborted"), true, false),
+        };
+    }
+
+    private static BodyKind ClientFraming(BodyKind upstream, bool clientIsHttp11) => upstream switch
+    {
+        // A body that ends at close is re-framed as chunked, so the client connection can be kept.
+        BodyKind.UntilClose or BodyKind.Chunked => clientIsHttp11 ? BodyKind.Chunked : BodyKind.UntilClose,
+        _ => upstream,
+    };
+
+    private async Task<CopyResult> UploadAsync(ClientConnection client, UpstreamConnection connection, BodyFraming framing)
+    {
+        var result = await BodyCopier.CopyAsync(client.Reader, framing, connection.Writer, framing.Kind, client.Timer, _copy);
+        if (result != CopyResult.Completed)
+        {
+            // A client that goes away (or stalls) takes the upstream exchange with it: never a short body upstream.
+            connection.Abort();
+        }
+
+        return result;
+    }
+
+    private static async ValueTask<CopyResult> FinishUploadAsync(Task<CopyResult>? upload)
+    {
+        // Not cancelled when the response ends first: the upload's last flush may still be completing (an echo
+        // answers the moment it has the last chunk). A stalled upload ends by the body-idle timeout, or at once
+        // when the exchange aborted the upstream connection.
+        return upload is null ? CopyResult.Completed : await upload;
+    }
+
+    private async ValueTask<MemoryStream?> BufferRequestAsync(ClientConnection client, BodyFraming framing)
+    {
+        if (client.Head.ExpectContinue && !await client.SendInterimAsync(Continue))
+        {
+            return null;
+        }
+
+        var body = new MemoryStream();
+        var sink = PipeWriter.Create(body, new StreamPipeWriterOptions(leaveOpen: true));
+        var result = await BodyCopier.CopyAsync(client.Reader, framing, sink, BodyKind.UntilClose, client.Timer, _copy);
+        await sink.CompleteAsync();
+        return result == CopyResult.Completed ? body : null;
+    }
+
+    private async ValueTask ReadResponseHeadAsync(UpstreamConnection connection)
+    {
+        var reader = connection.Reader;
+        var head = connection.Head;
+        while (true)
+        {
+            head.Reset();
+            while (true)
+            {
+                var result = await reader.ReadAsync(connection.Timer.Token);
+                var buffer = result.Buffer;
+                var parser = new SequenceReader<byte>(buffer);
+                if (ResponseHeadParser.TryParse(ref parser, head, _settings.MaxResponseHeadBytes))
+                {
+                    reader.AdvanceTo(parser.Position);
+                    break;
+                }
+
+                reader.AdvanceTo(parser.Position, buffer.End);
+                if (result.IsCompleted)
+                {
+                    throw new IOException(buffer.IsEmpty && head.HeadBytes == 0
+                        ? "upstream closed the connection without a response"
+                        : "upstream closed the connection in the middle of its response head");
+                }
+            }
+
+            if (head.StatusCode == 101)
+            {
+                HttpThrow.InvalidResponse("101 Switching Protocols to a request that asked for no upgrade");
+            }
+
+            if (head.StatusCode >= 200)
+            {
+                return;
+            }
+        }
+    }
+
+    private void WriteRequestHead(PipeWriter writer, RequestHead head, Uri target, BodyFraming framing)
+    {
+        writer.Write(head.Method);
+        writer.Write(" "u8);
+        HeadWriter.Latin1(writer, target.PathAndQuery);
+        writer.Write(" HTTP/1.1\r\nHost: "u8);
+        HeadWriter.Latin1(writer, target.Host);
+        if (!target.IsDefaultPort)
+        {
+            writer.Write(":"u8);
+            HeadWriter.Number(writer, target.Port);
+        }
+
+        writer.Write("\r\n"u8);
+        var fields = head.Buffer;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var name = fields.Name(i);
+            if (HeaderRules.IsFraming(name)
+                || (name.Length == 4 && HttpSyntax.NameIs(name, HttpSyntax.Host))
+                || (name.Length == 6 && HttpSyntax.NameIs(name, HttpSyntax.Expect))
+                || HeaderRules.IsHopByHop(name, fields, head.HasConnectionHeader))
+            {
+                continue;
+            }
+
+            HeadWriter.Header(writer, name, fields.Value(i));
+        }
+
+        if (framing.Kind == BodyKind.Chunked)
+        {
+            HeadWriter.Header(writer, HttpSyntax.TransferEncoding, HttpSyntax.Chunked);
+        }
+        else if (framing.Kind == BodyKind.ContentLength || head.ContentLength == 0)
+        {
+            // An explicit "Content-Length: 0" is part of the request and goes upstream as sent.
+            HeadWriter.Header(writer, HttpSyntax.ContentLength, Math.Max(framing.Length, 0));
+        }
+
+        if (_options.Has(Fault.NoPooling))
+        {
+            HeadWriter.Header(writer, HttpSyntax.Connection, HttpSyntax.Close);
+        }
+
+        HeadWriter.EndOfHead(writer);
+    }
+
+    private static void WriteResponseHead(PipeWriter writer, ResponseHead upstream, BodyKind clientKind, long length, string? origin, bool keepAlive)
+    {
+        writer.Write("HTTP/1.1 "u8);
+        HeadWriter.Number(writer, upstream.StatusCode);
+        writer.Write(" "u8);
+        writer.Write(upstream.Reason);
+        writer.Write("\r\n"u8);
+        var fields = upstream.Buffer;
+        string? vary = null;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var name = fields.Name(i);
+            if (HeaderRules.IsFraming(name) || HeaderRules.IsCors(name) || HeaderRules.IsHopByHop(name, fields, upstream.HasConnectionHeader))
+            {
+                continue;
+            }
+
+            if (origin is not null && name.Length == 4 && HttpSyntax.NameIs(name, HttpSyntax.Vary))
+            {
+                // Core merges Origin into the upstream's Vary; the merged field replaces the received ones.
+                var value = System.Text.Encoding.Latin1.GetString(fields.Value(i));
+                vary = vary is null ? value : vary + ", " + value;
+                continue;
+            }
+
+            HeadWriter.Header(writer, name, fields.Value(i));
+        }
+
+        CorsHeaders.Apply(origin, vary, writer, static (w, name, value) => HeadWriter.Header(w, name, value));
+        switch (clientKind)
+        {
+            case BodyKind.ContentLength:
+                HeadWriter.Header(writer, HttpSyntax.ContentLength, length);
+                break;
+            case BodyKind.Chunked:
+                HeadWriter.Header(writer, HttpSyntax.TransferEncoding, HttpSyntax.Chunked);
+                break;
+            case BodyKind.None when upstream.ContentLength >= 0 && upstream.StatusCode is >= 200 and not 204:
+                // HEAD and 304 keep the length the full response would have (RFC 9110 §8.6).
+                HeadWriter.Header(writer, HttpSyntax.ContentLength, upstream.ContentLength);
+                break;
+        }
+
+        if (!keepAlive)
+        {
+            HeadWriter.Header(writer, HttpSyntax.Connection, HttpSyntax.Close);
+        }
+
+        HeadWriter.EndOfHead(writer);
+    }
+
+    private Activity? StartUpstreamSpan(Uri target)
+    {
+        if (!ProxyTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var activity = ProxyTelemetry.Source.StartActivity(ProxyTelemetry.UpstreamSpan, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(ProxyTelemetry.AttrEngine, _engineName);
+            activity.SetTag(ProxyTelemetry.AttrServerAddress, target.Host);
+            activity.SetTag(ProxyTelemetry.AttrServerPort, target.Port);
+        }
+
+        return activity;
+    }
+}

@@ -1,0 +1,8 @@
+namespace CorsLab.Proxies.Pipelines.Http;
+
+internal enum ChunkedStatus
+{
+    NeedMoreData,
+    Data,
+    Completed,
+}

@@ -1,0 +1,8 @@
+namespace CorsLab.Proxies.Pipelines.Http;
+
+internal enum RequestParseState
+{
+    RequestLine,
+    Headers,
+    Done,
+}

@@ -1,0 +1,41 @@
+namespace CorsLab.Proxies.Pipelines;
+
+/// <summary>
+/// The engine's own server and pool settings, beyond Core's <see cref="Core.ProxyLimits"/>. Immutable;
+/// invalid values throw at the setter; each default says where its number comes from.
+/// </summary>
+internal sealed record PipelinesSettings
+{
+    /// <summary>Kestrel's RequestHeadersTimeout (30 s): a head still incomplete after this is a slowloris; 408 and close.</summary>
+    public TimeSpan RequestHeadersTimeout { get; init => field = Positive(value); } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Kestrel's KeepAliveTimeout (130 s): an idle client connection is closed after this.</summary>
+    public TimeSpan KeepAliveTimeout { get; init => field = Positive(value); } = TimeSpan.FromSeconds(130);
+
+    /// <summary>
+    /// Kestrel has no cap by default; a proxy needs one, since each client connection holds an upstream socket too.
+    /// 10 000 pairs stay under a 65 536 descriptor limit with room to spare and far above any load scenario.
+    /// </summary>
+    public int MaxConcurrentConnections { get; init => field = Positive(value); } = 10_000;
+
+    /// <summary>SocketsHttpHandler's PooledConnectionIdleTimeout (1 min): idle upstream connections are closed after this.</summary>
+    public TimeSpan UpstreamIdleTimeout { get; init => field = Positive(value); } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a resolved name is reused; Chromium's host cache keeps entries 1 min. The OS does no caching for us on Linux.</summary>
+    public TimeSpan DnsTtl { get; init => field = Positive(value); } = TimeSpan.FromMinutes(1);
+
+    /// <summary>SocketsHttpHandler's MaxResponseHeadersLength as Core sets it (64 KB): a larger upstream head is a 502.</summary>
+    public int MaxResponseHeadBytes { get; init => field = Positive(value); } = 64 * 1024;
+
+    /// <summary>nginx's lingering_timeout (5 s): after our last byte, unread client bytes are drained this long so a close does not reset the response.</summary>
+    public TimeSpan LingerTimeout { get; init => field = Positive(value); } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Read size of both sides' pipes: YARP copies with 64 KB; 16 KB keeps idle connections cheap while a 10 MB body needs only ~640 reads.</summary>
+    public int ReadBufferSize { get; init => field = Positive(value); } = 16 * 1024;
+
+    private static int Positive(int value) =>
+        value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "must be greater than zero");
+
+    private static TimeSpan Positive(TimeSpan value) =>
+        value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "must be greater than zero");
+}

@@ -1,0 +1,334 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Text;
+using CorsLab.Proxies.Core;
+using CorsLab.Proxies.Core.Contract;
+using CorsLab.Proxies.Core.Telemetry;
+using CorsLab.Proxies.Pipelines.Forwarding;
+using CorsLab.Proxies.Pipelines.Http;
+
+namespace CorsLab.Proxies.Pipelines.Server;
+
+/// <summary>
+/// One client connection, HTTP/1.1 end to end: read a head (idle, then header timeout), answer the contract's
+/// own routes or forward, finish the exchange (keep, close gracefully, or reset), and go again. Requests are
+/// handled one after another off the same pipe, so pipelined requests are answered in order by construction.
+/// </summary>
+internal sealed class ClientConnection : IDisposable
+{
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+    private readonly ProxyOptions _options;
+    private readonly PipelinesSettings _settings;
+    private readonly Forwarder _forwarder;
+    private readonly string _engineName;
+    private readonly CancellationToken _stopping;
+    private char[] _scratch = ArrayPool<char>.Shared.Rent(256);
+
+    public ClientConnection(Socket socket, ProxyOptions options, PipelinesSettings settings, Forwarder forwarder, string engineName, CancellationToken stopping)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: false);
+        _options = options;
+        _settings = settings;
+        _forwarder = forwarder;
+        _engineName = engineName;
+        _stopping = stopping;
+        Reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: settings.ReadBufferSize, minimumReadSize: 1024, leaveOpen: true));
+        Writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
+    }
+
+    public PipeReader Reader { get; }
+
+    public PipeWriter Writer { get; }
+
+    public RequestHead Head { get; } = new();
+
+    /// <summary>Every wait on the client (idle, head, body idle, linger) runs on this one timer, re-armed per wait.</summary>
+    public CancellationTokenSource Timer { get; private set; } = new();
+
+    public bool IsStopping => _stopping.IsCancellationRequested;
+
+    public async Task RunAsync()
+    {
+        using var stop = _stopping.UnsafeRegister(static state => ((ClientConnection)state!).Abort(), this);
+        try
+        {
+            while (await ReadHeadAsync())
+            {
+                if (!await HandleAsync())
+                {
+                    await CloseGracefullyAsync();
+                    return;
+                }
+
+                RenewTimer();
+            }
+        }
+        catch (Exception error) when (BodyCopier.IsIoFailure(error))
+        {
+            // The client went away or a timer fired mid-write: nothing more can be said on this connection.
+        }
+    }
+
+    /// <summary>Sends an interim response (100 Continue) now; false when the client is gone.</summary>
+    public ValueTask<bool> SendInterimAsync(ReadOnlySpan<byte> interim)
+    {
+        Writer.Write(interim);
+        return FlushAsync(Timer, _options.Limits.BodyIdleTimeout);
+    }
+
+    public async ValueTask<bool> FlushAsync(CancellationTokenSource timer, TimeSpan idle)
+    {
+        try
+        {
+            timer.CancelAfter(idle);
+            var result = await Writer.FlushAsync(timer.Token);
+            return !result.IsCanceled && !result.IsCompleted;
+        }
+        catch (Exception error) when (BodyCopier.IsIoFailure(error))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Resets the connection: a response cut short must look broken to the client, not complete.</summary>
+    public void Abort()
+    {
+        try
+        {
+            _socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception error) when (error is SocketException or ObjectDisposedException)
+        {
+            // Already closed.
+        }
+
+        _socket.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _socket.Dispose();
+        _stream.Dispose();
+        PipeCompletion.Complete(Reader, Writer);
+        Head.Dispose();
+        Timer.Dispose();
+        ArrayPool<char>.Shared.Return(_scratch);
+        _scratch = [];
+    }
+
+    /// <returns>false when the connection should end (closed by the client, timed out, or rejected).</returns>
+    private async ValueTask<bool> ReadHeadAsync()
+    {
+        Head.Reset();
+        var started = false;
+        Timer.CancelAfter(_settings.KeepAliveTimeout);
+        while (true)
+        {
+            ReadResult result;
+            try
+            {
+                result = await Reader.ReadAsync(Timer.Token);
+            }
+            catch (OperationCanceledException) when (Timer.IsCancellationRequested)
+            {
+                if (started)
+                {
+                    // Slowloris: the head did not complete within RequestHeadersTimeout.
+                    await RejectAsync(408);
+                }
+
+                return false;
+            }
+
+            var buffer = result.Buffer;
+            if (!started && !buffer.IsEmpty)
+            {
+                started = true;
+                Timer.CancelAfter(_settings.RequestHeadersTimeout);
+            }
+
+            var reader = new SequenceReader<byte>(buffer);
+            bool done;
+            try
+            {
+                done = RequestParser.TryParse(ref reader, Head, _options.Limits);
+            }
+            catch (BadHttpRequestException rejected)
+            {
+                Reader.AdvanceTo(buffer.End);
+                await RejectAsync(rejected.StatusCode);
+                return false;
+            }
+
+            if (done)
+            {
+                Reader.AdvanceTo(reader.Position);
+                return true;
+            }
+
+            Reader.AdvanceTo(reader.Position, buffer.End);
+            if (result.IsCompleted)
+            {
+                if (started)
+                {
+                    // The client stopped in the middle of a head.
+                    await RejectAsync(400);
+                }
+
+                return false;
+            }
+        }
+    }
+
+    /// <returns>true to keep the connection for another request.</returns>
+    private async ValueTask<bool> HandleAsync()
+    {
+        var head = Head;
+        var target = head.Target;
+        var queryStart = target.IndexOf((byte)'?');
+        var pathLength = queryStart < 0 ? target.Length : queryStart;
+        EnsureScratch(target.Length + head.Method.Length);
+        var chars = Widen(target);
+        var method = Widen(head.Method, target.Length);
+        var isHead = head.Method.SequenceEqual("HEAD"u8);
+
+        // Bodies of the contract's own answers are never read: those connections close after the answer.
+        var keepAlive = head.KeepAlive && !head.HasBody && !IsStopping;
+        switch (RouteClassifier.Classify(method.Span, chars.Span[..pathLength]))
+        {
+            case RouteKind.Health:
+                FailureResponse.WriteContract(Writer, 200, ContractMessages.HealthOk, cors: false, null, keepAlive, isHead);
+                return await FlushAsync(Timer, _options.Limits.BodyIdleTimeout) && keepAlive;
+            case RouteKind.NotFound:
+                FailureResponse.WriteContract(Writer, 404, ContractMessages.RouteNotFound, cors: true, Origin(), keepAlive, isHead);
+                return await FlushAsync(Timer, _options.Limits.BodyIdleTimeout) && keepAlive;
+            case RouteKind.Preflight:
+                FailureResponse.WriteContract(Writer, 204, string.Empty, cors: true, Origin(), keepAlive, isHead);
+                return await FlushAsync(Timer, _options.Limits.BodyIdleTimeout) && keepAlive;
+        }
+
+        var query = queryStart < 0 ? ReadOnlySpan<char>.Empty : chars.Span[queryStart..];
+        var status = TargetUrlParser.Parse(query, out var uri);
+        if (status != TargetUrlStatus.Valid)
+        {
+            var message = status == TargetUrlStatus.Missing ? ContractMessages.MissingUrl : ContractMessages.InvalidUrl;
+            FailureResponse.WriteContract(Writer, 400, message, cors: true, Origin(), keepAlive, isHead);
+            return await FlushAsync(Timer, _options.Limits.BodyIdleTimeout) && keepAlive;
+        }
+
+        var origin = Origin();
+        using var activity = StartServerSpan(uri!);
+        var outcome = await _forwarder.ForwardAsync(this, uri!, origin);
+        if (outcome.Failure is not { } failure)
+        {
+            return outcome.ClientReusable;
+        }
+        activity?.SetTag(ProxyTelemetry.AttrError, failure.Error.ToString());
+        activity?.SetStatus(ActivityStatusCode.Error, failure.Reason);
+        if (FailureResponse.Decide(failure, outcome.ResponseStarted) == FailureResponse.Action.Abort)
+        {
+            Abort();
+            return false;
+        }
+
+        RenewTimer();
+        FailureResponse.WriteFailure(Writer, failure, origin, keepAlive: false, isHead);
+        await FlushAsync(Timer, _options.Limits.BodyIdleTimeout);
+        return false;
+    }
+
+    private async ValueTask RejectAsync(int status)
+    {
+        RenewTimer();
+        Writer.Write(StatusLines.For(status));
+        Writer.Write("Content-Length: 0\r\nConnection: close\r\n\r\n"u8);
+        if (await FlushAsync(Timer, _options.Limits.BodyIdleTimeout))
+        {
+            await CloseGracefullyAsync();
+        }
+    }
+
+    /// <summary>
+    /// FIN after our last byte, then read and drop what the client still sends for a while, so the kernel does
+    /// not answer unread bytes with a reset that destroys the response in flight (nginx's lingering close).
+    /// </summary>
+    private async ValueTask CloseGracefullyAsync()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Send);
+            RenewTimer();
+
+            Timer.CancelAfter(_settings.LingerTimeout);
+            while (true)
+            {
+                var result = await Reader.ReadAsync(Timer.Token);
+                Reader.AdvanceTo(result.Buffer.End);
+                if (result.IsCompleted)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception error) when (BodyCopier.IsIoFailure(error))
+        {
+            // Linger over: the socket closes in Dispose either way.
+        }
+    }
+
+    /// <summary>Re-arms the timer for the next wait; a timer that fired cannot be reset, so it is replaced.</summary>
+    private void RenewTimer()
+    {
+        if (!Timer.TryReset())
+        {
+            Timer.Dispose();
+            Timer = new CancellationTokenSource();
+        }
+    }
+
+    private string? Origin() =>
+        Head.OriginIndex < 0 ? null : Encoding.Latin1.GetString(Head.Buffer.Value(Head.OriginIndex));
+
+    private void EnsureScratch(int needed)
+    {
+        if (_scratch.Length < needed)
+        {
+            ArrayPool<char>.Shared.Return(_scratch);
+            _scratch = ArrayPool<char>.Shared.Rent(needed);
+        }
+    }
+
+    /// <summary>Latin-1 widening into the connection's scratch buffer (Core's contract APIs take chars).</summary>
+    private Memory<char> Widen(ReadOnlySpan<byte> bytes, int offset = 0)
+    {
+        var memory = _scratch.AsMemory(offset, bytes.Length);
+        Encoding.Latin1.GetChars(bytes, memory.Span);
+        return memory;
+    }
+
+    private Activity? StartServerSpan(Uri target)
+    {
+        if (!ProxyTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var activity = ProxyTelemetry.Source.StartActivity(ProxyTelemetry.ServerSpan, ActivityKind.Server);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(ProxyTelemetry.AttrEngine, _engineName);
+            activity.SetTag(ProxyTelemetry.AttrMethod, Encoding.Latin1.GetString(Head.Method));
+            activity.SetTag(ProxyTelemetry.AttrUrl, target.AbsoluteUri);
+            if (Head.RequestIdIndex >= 0)
+            {
+                activity.SetTag(ProxyTelemetry.AttrRequestId, Encoding.Latin1.GetString(Head.Buffer.Value(Head.RequestIdIndex)));
+            }
+        }
+
+        return activity;
+    }
+}
