@@ -10,7 +10,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages the lab drives: none is needed for the engines and the spec; later features add theirs here.
-packages=()
+packages=(nginx)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
