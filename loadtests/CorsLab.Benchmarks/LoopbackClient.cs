@@ -1,0 +1,68 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CorsLab.Benchmarks;
+
+/// <summary>A keep-alive HTTP/1.1 client over one socket that allocates nothing per request: one fixed request, one reusable buffer.</summary>
+internal sealed class LoopbackClient : IDisposable
+{
+    private static readonly byte[] ContentLengthName = "\r\ncontent-length:"u8.ToArray();
+
+    private readonly Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+    private readonly byte[] request;
+    private readonly byte[] buffer = new byte[64 * 1024];
+
+    public LoopbackClient(int port, string pathAndQuery)
+    {
+        socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
+        request = Encoding.ASCII.GetBytes($"GET {pathAndQuery} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+    }
+
+    /// <returns>The body length of the response read.</returns>
+    public int Get()
+    {
+        socket.Send(request);
+        var filled = 0;
+        int headEnd;
+        while ((headEnd = buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) < 0)
+        {
+            filled += ReceiveSome(filled);
+        }
+
+        var bodyLength = ContentLength(buffer.AsSpan(0, headEnd));
+        var total = headEnd + 4 + bodyLength;
+        while (filled < total)
+        {
+            filled += ReceiveSome(filled);
+        }
+
+        return bodyLength;
+    }
+
+    public void Dispose() => socket.Dispose();
+
+    private int ReceiveSome(int offset)
+    {
+        var read = socket.Receive(buffer, offset, buffer.Length - offset, SocketFlags.None);
+        return read > 0 ? read : throw new IOException("the proxy closed the connection");
+    }
+
+    private static int ContentLength(ReadOnlySpan<byte> head)
+    {
+        for (var i = 0; i + ContentLengthName.Length <= head.Length; i++)
+        {
+            if (Ascii.EqualsIgnoreCase(head.Slice(i, ContentLengthName.Length), ContentLengthName))
+            {
+                var value = head[(i + ContentLengthName.Length)..].TrimStart((byte)' ');
+                if (Utf8Parser.TryParse(value, out int length, out _))
+                {
+                    return length;
+                }
+            }
+        }
+
+        throw new InvalidDataException("the response has no Content-Length");
+    }
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(CorsLab.Benchmarks.ForwardBenchmarks).Assembly).Run(args);
