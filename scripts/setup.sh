@@ -10,9 +10,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages the lab drives: none is needed for the engines and the spec; later features add theirs here.
-packages=(nginx)
+# wrk: the external load driver (corslab bench --driver wrk), the yardstick for our own load client.
+# fonts-dejavu-core: the font the report plots (ScottPlot/SkiaSharp, headless) measure and draw their text with.
+# nodejs npm: the Node/Express peer (loadtests/peers/node-express) that `corslab diagnose --target` is tested on.
+packages=(nginx wrk fonts-dejavu-core nodejs npm)
 missing=()
 for package in "${packages[@]}"; do
+  # A node installed another way (nodesource, nvm, a tarball) counts: only ask apt when the command is missing.
+  case "$package" in
+    nodejs) command -v node >/dev/null 2>&1 && continue ;;
+    npm) command -v npm >/dev/null 2>&1 && continue ;;
+  esac
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ "${#missing[@]}" -gt 0 ]; then

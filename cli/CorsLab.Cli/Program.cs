@@ -6,9 +6,12 @@ using CorsLab.Proxies.Core;
 var root = new RootCommand("CorsLab: why is my gateway slow? Engines, spec, load and findings.")
 {
     InvestigateCommand.Create(),
+    BenchCommand.Create(),
+    DiagnoseCommand.Create(),
     SpecCommand.Create(),
     ProxyCommand.Create(),
     OriginCommand.Create(),
+    ReportCommand.Create(),
 };
 
 var parse = root.Parse(args);

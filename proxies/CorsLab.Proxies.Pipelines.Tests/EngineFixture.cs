@@ -76,6 +76,7 @@ public sealed class RunningEngine : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task _running = Task.CompletedTask;
+    private int _disposed;
 
     public Uri Url { get; private set; } = null!;
 
@@ -94,8 +95,14 @@ public sealed class RunningEngine : IAsyncDisposable
         return running;
     }
 
+    /// <summary>Idempotent: a test's own <c>await using</c> and the fixture's cleanup both dispose it.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         await _running.WaitAsync(TimeSpan.FromSeconds(10));
         _stop.Dispose();

@@ -1,111 +1,83 @@
 using System.CommandLine;
-using System.Globalization;
+using CorsLab.Cli.Bench;
 using CorsLab.Cli.Engines;
 using CorsLab.Cli.Processes;
 using CorsLab.Cli.Usage;
-using CorsLab.Load.Probes;
 using CorsLab.Load.Results;
 using CorsLab.Spec;
 
 namespace CorsLab.Cli.Commands;
 
 /// <summary>
-/// <c>corslab investigate</c>, the main job: origin and every engine as child processes, the spec against
-/// each, then small-GET latency through each engine and direct to the origin, interleaved; a run folder.
+/// <c>corslab investigate</c>, the main job: origin and every engine as child processes, the spec against each,
+/// then the standard scenarios through each engine and direct to the origin, interleaved; a run folder.
+/// <c>--quick</c> runs every scenario for a second (≤ 2 minutes on a 2-core machine).
 /// </summary>
 internal static class InvestigateCommand
 {
-    private const string SmallGetPath = "/bytes/1024";
-
     private static readonly Option<string> Engines = new("--engines") { Description = "comma-separated engines", DefaultValueFactory = _ => string.Join(',', EngineCatalog.Names) };
     private static readonly Option<string> Out = new("--out") { Description = "folder for run folders", DefaultValueFactory = _ => Path.Combine("results", "runs") };
     private static readonly Option<string> Name = new("--name") { Description = "run name, appended to the stamp", DefaultValueFactory = _ => "investigate" };
+    private static readonly Option<string?> Scenarios = new("--scenarios") { Description = "comma-separated scenarios (default: all)" };
+    private static readonly Option<int> Repeat = new("--repeat") { Description = "repeats; targets are interleaved within each", DefaultValueFactory = _ => 1 };
+    private static readonly Option<bool> Quick = new("--quick") { Description = "one second per scenario: a first look in under two minutes" };
 
     public static Command Create()
     {
         var command = new Command("investigate", "The main job: spec and measurements for every engine, written to a run folder.");
-        command.Options.Add(Engines);
-        command.Options.Add(Out);
-        command.Options.Add(Name);
+        foreach (var option in new Option[] { Engines, Out, Name, Scenarios, Repeat, Quick })
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(RunAsync);
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    private static Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var engines = parse.GetRequiredValue(Engines).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(name => EngineCatalog.Get(name).Name)
             .ToArray();
-        var started = DateTimeOffset.UtcNow;
-        var name = parse.GetRequiredValue(Name);
-        var directory = Path.Combine(parse.GetRequiredValue(Out), $"{started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{name}");
-        var run = new RunDocument
+        var repeat = parse.GetValue(Repeat);
+        if (repeat is < 1 or > 1000)
         {
-            Name = name,
+            throw new UsageException($"--repeat: {repeat} is not between 1 and 1000");
+        }
+
+        var plan = new BenchPlan
+        {
+            Name = parse.GetRequiredValue(Name),
+            OutRoot = parse.GetRequiredValue(Out),
             Command = "corslab " + string.Join(' ', parse.Tokens.Select(token => token.Value)),
-            StartedUtc = started,
-            Environment = RunEnvironment.Capture(GitRevision.Read(), BuildInfo.Configuration),
+            Engines = engines,
+            Scenarios = BenchCommand.ParseScenarios(parse.GetValue(Scenarios), fallback: null),
+            Repeat = repeat,
+            Quick = parse.GetValue(Quick),
         };
+        var console = new BenchConsole();
+        return BenchSession.RunAsync(plan, console, (session, components, ct) => RunSpecAsync(session, components, console, ct), cancellationToken);
+    }
+
+    /// <summary>The spec against each engine before any load: a load figure of an engine that fails the contract means little.</summary>
+    private static async Task RunSpecAsync(BenchSession session, BenchComponents components, BenchConsole console, CancellationToken cancellationToken)
+    {
+        var origin = components.OriginProcess ?? throw new InvalidOperationException("investigate starts its own origin");
         var specs = new List<SpecTally>();
-        await RunWriter.WriteAsync(directory, run);
-        Console.Out.WriteLine($"run folder: {directory}");
-
-        var processes = new List<IAsyncDisposable>();
-        try
+        foreach (var engine in components.Engines)
         {
-            Console.Out.WriteLine("starting origin");
-            var origin = await LabComponents.StartOriginAsync(cancellationToken);
-            processes.Add(origin);
-            var small = new Uri(origin.HttpUrl, SmallGetPath);
-            List<TargetInfo> targets = [new("direct", TargetKinds.Direct, "{url}", [])];
-            var running = new List<EngineProcess>();
-            foreach (var engine in engines)
+            console.Line($"spec: {engine.Engine}");
+            var environment = new SpecEnvironment(engine.TargetTemplate, origin.HttpUrl, SpecEnvironment.FindRefusedUrl())
             {
-                Console.Out.WriteLine($"starting engine {engine}");
-                var process = await LabComponents.StartEngineAsync(engine, origin, [], cancellationToken);
-                processes.Add(process);
-                running.Add(process);
-                targets.Add(new TargetInfo(engine, TargetKinds.Engine, process.TargetTemplate, []));
-            }
-
-            run = run with { Targets = targets.ToArray() };
-
-            foreach (var engine in running)
-            {
-                Console.Out.WriteLine($"spec: {engine.Engine}");
-                var environment = new SpecEnvironment(engine.TargetTemplate, origin.HttpUrl, SpecEnvironment.FindRefusedUrl())
-                {
-                    OriginHttps = origin.HttpsUrl,
-                    DeniedTargetUrl = SpecEnvironment.DeniedLoopbackUrl(origin.HttpUrl),
-                };
-                var report = await SpecRunner.RunAsync(SpecCatalog.All, environment, new SpecConsole(engine.Engine, verbose: false), cancellationToken);
-                Console.Out.WriteLine($"  {SpecConsole.Total(report)}");
-                specs.Add(new SpecTally(engine.Engine, report.Passed, report.Failed, report.Skipped, report.Cases.Where(c => c.Outcome == SpecOutcome.Failed).Select(c => c.Id).ToArray()));
-                run = run with { Spec = specs.ToArray() };
-                await RunWriter.WriteAsync(directory, run);
-            }
-
-            Console.Out.WriteLine($"latency: sequential GET {SmallGetPath}, direct and through each engine, interleaved");
-            var probeTargets = targets.Select(t => new LatencyTarget(t.Name, new Uri(t.Template.Replace("{url}", t.Kind == TargetKinds.Direct ? small.ToString() : Uri.EscapeDataString(small.ToString()), StringComparison.Ordinal)))).ToArray();
-            var latencies = await SequentialLatencyProbe.Default.RunAsync(probeTargets, cancellationToken);
-            run = run with { Measurements = latencies, Complete = true, FinishedUtc = DateTimeOffset.UtcNow };
-            await RunWriter.WriteAsync(directory, run);
-            InvestigateTable.Print(run);
-            Console.Out.WriteLine($"wrote {Path.Combine(directory, RunWriter.FileName)}");
-            return ExitCodes.Success;
+                OriginHttps = origin.HttpsUrl,
+                DeniedTargetUrl = SpecEnvironment.DeniedLoopbackUrl(origin.HttpUrl),
+            };
+            var report = await SpecRunner.RunAsync(SpecCatalog.All, environment, new SpecConsole(engine.Engine, verbose: false), cancellationToken);
+            console.Line($"  {SpecConsole.Total(report)}");
+            specs.Add(new SpecTally(engine.Engine, report.Passed, report.Failed, report.Skipped, report.Cases.Where(c => c.Outcome == SpecOutcome.Failed).Select(c => c.Id).ToArray()));
+            await session.UpdateAsync(run => run with { Spec = specs.ToArray() });
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await RunWriter.WriteAsync(directory, run with { Complete = false, FinishedUtc = DateTimeOffset.UtcNow });
-            Console.Error.WriteLine($"corslab: interrupted; partial results kept in {Path.Combine(directory, RunWriter.FileName)} (complete: false)");
-            return ExitCodes.Interrupted;
-        }
-        finally
-        {
-            foreach (var process in Enumerable.Reverse(processes))
-            {
-                await process.DisposeAsync();
-            }
-        }
+
+        session.AfterRun = run => InvestigateTable.Print(run);
     }
 }

@@ -1,27 +1,30 @@
 using System.Globalization;
-using CorsLab.Load.Probes;
 using CorsLab.Load.Results;
 
 namespace CorsLab.Cli.Commands;
 
-/// <summary>The console summary of a run: spec and latency per target, and the ratio to direct.</summary>
+/// <summary>The console summary of an investigation: spec and small-get latency per target, and the ratio to direct.</summary>
 internal static class InvestigateTable
 {
+    public const string LatencyScenario = "small-get";
+
     public static void Print(RunDocument run)
     {
-        var latency = run.Measurements.Where(m => m.Scenario == SequentialLatencyProbe.ScenarioName).ToDictionary(m => m.Target);
+        var latency = run.Measurements.Where(m => m.Scenario == LatencyScenario && m.Driver == "corslab").GroupBy(m => m.Target).ToDictionary(g => g.Key, g => g.Last());
         var direct = latency.GetValueOrDefault("direct")?.Latency.P50;
         Console.Out.WriteLine();
-        Console.Out.WriteLine($"{"target",-12} {"spec",-9} {"p50 µs",9} {"p99 µs",9} {"errors",7} {"× direct",9}");
+        Console.Out.WriteLine($"{"target",-12} {"spec",-9} {"p50 µs",9} {"p99 µs",9} {"errors",7} {"× direct",9} {"thresholds",10}");
         foreach (var target in run.Targets)
         {
             var spec = run.Spec.FirstOrDefault(s => s.Target == target.Name) is { } s ? $"{s.Passed}/{s.Passed + s.Failed}" : "-";
             var measured = latency.GetValueOrDefault(target.Name);
             var ratio = measured is not null && direct is > 0 ? (measured.Latency.P50 / direct.Value).ToString("0.00", CultureInfo.InvariantCulture) : "-";
             var errors = measured?.Errors.Values.Sum();
+            var all = run.Measurements.Where(m => m.Target == target.Name).SelectMany(m => m.Thresholds).ToArray();
+            var thresholds = all.Length == 0 ? "-" : $"{all.Count(t => t.Passed)}/{all.Length}";
             Console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{target.Name,-12} {spec,-9} {measured?.Latency.P50,9:0} {measured?.Latency.P99,9:0} {errors,7} {ratio,9}"));
+                $"{target.Name,-12} {spec,-9} {measured?.Latency.P50,9:0} {measured?.Latency.P99,9:0} {errors,7} {ratio,9} {thresholds,10}"));
         }
 
         Console.Out.WriteLine();

@@ -37,8 +37,17 @@ public static class HistogramRecords
 
     private static string Encode(HistogramBase histogram)
     {
-        var bytes = new byte[histogram.GetNeededByteBufferCapacity()];
-        var length = HistogramEncoding.EncodeIntoCompressedByteBuffer(histogram, ByteBuffer.Allocate(bytes));
-        return Convert.ToBase64String(bytes, 0, length);
+        // ByteBuffer.Allocate(byte[]) copies its argument, so the encoding must be read back from the buffer
+        // itself (its ToArray is internal): Get() from position 0.
+        var buffer = ByteBuffer.Allocate(histogram.GetNeededByteBufferCapacity());
+        var length = HistogramEncoding.EncodeIntoCompressedByteBuffer(histogram, buffer);
+        var bytes = new byte[length];
+        buffer.Position = 0;
+        for (var i = 0; i < length; i++)
+        {
+            bytes[i] = buffer.Get();
+        }
+
+        return Convert.ToBase64String(bytes);
     }
 }

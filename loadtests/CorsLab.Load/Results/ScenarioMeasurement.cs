@@ -51,4 +51,19 @@ public sealed record ScenarioMeasurement
 
     /// <summary>The target process's resources over the phase, when it is a local process.</summary>
     public ResourceSummary? Resources { get; init; }
+
+    /// <summary>The scenario's thresholds evaluated on this measurement; empty when it has none (optional).</summary>
+    public IReadOnlyList<ThresholdResult> Thresholds { get; init; } = [];
+
+    /// <summary>Requests of the warm-up phase, which are in no number above (optional; null when not recorded).</summary>
+    public long? WarmupRequests { get; init; }
+
+    /// <summary>TCP connections the load client opened over both phases (optional).</summary>
+    public long? ClientConnectionsOpened { get; init; }
+
+    /// <summary>Whether the target still answered its health check after the phase (scenarios that ask; optional).</summary>
+    public bool? HealthyAfter { get; init; }
+
+    /// <summary>Notes on how the figures were obtained, e.g. the external driver's limits (optional).</summary>
+    public string? Note { get; init; }
 }

@@ -11,6 +11,9 @@ namespace CorsLab.Load.Results;
 /// <item><see cref="RequestFirstByteGap"/>: client's last request-body byte sent → origin's first request-body byte in,
 /// for uploads; request buffering shows as the origin's first byte arriving after the client's last.</item>
 /// </list>
+/// Client connections are the TCP connections the load client used for the joined requests; origin connections
+/// the distinct Kestrel connection ids that carried them: more origin connections per request than client
+/// connections per request means the proxy churns upstream connections.
 /// </summary>
 public sealed record ThreePointSummary(
     long Joined,
@@ -24,7 +27,17 @@ public sealed record ThreePointSummary(
     double RequestFirstByteAfterClientLast,
     long OriginConnections,
     long ClientConnections,
-    double OriginConnectionsPerRequest);
+    double OriginConnectionsPerRequest)
+{
+    /// <summary>
+    /// Requests whose origin body took at least 1 ms to write: only these can show response buffering, so
+    /// <see cref="FirstByteAfterOriginLast"/> is the fraction of these (0 when none). Added in corslab.run/1; absent means unknown.
+    /// </summary>
+    public long BufferingEligible { get; init; }
+
+    /// <summary>Uploads whose client body took at least 1 ms to send; <see cref="RequestFirstByteAfterClientLast"/> is the fraction of these.</summary>
+    public long RequestBufferingEligible { get; init; }
+}
 
 /// <summary>Percentiles of a derived quantity, µs.</summary>
 public sealed record PercentileSummary(double P50, double P90, double P99, double Max);

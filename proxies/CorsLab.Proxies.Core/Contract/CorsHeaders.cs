@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CorsLab.Proxies.Core.Contract;
 
 /// <summary>
@@ -36,6 +38,51 @@ public static class CorsHeaders
         }
     }
 
+    /// <summary>
+    /// <see cref="Apply{TState}(string?, string?, TState, Action{TState, string, string})"/> from spans, allocating
+    /// nothing: the same headers with the same values in the same order.
+    /// </summary>
+    /// <param name="origin">The request's <c>Origin</c>; empty when it carried none.</param>
+    /// <param name="existingVary">The upstream's <c>Vary</c> (several fields joined with ", "); empty when none.</param>
+    public static void ApplySpans<TState>(ReadOnlySpan<char> origin, ReadOnlySpan<char> existingVary, TState state, CorsHeaderSetter<TState> set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        set(state, AllowCredentials, AllowCredentialsValue);
+        set(state, AllowHeaders, AllowHeadersValue);
+        set(state, AllowMethods, AllowMethodsValue);
+        if (origin.IsEmpty)
+        {
+            return;
+        }
+
+        set(state, AllowOrigin, origin);
+        if (existingVary.IsWhiteSpace())
+        {
+            set(state, Vary, Origin);
+            return;
+        }
+
+        if (NamesOrigin(existingVary))
+        {
+            set(state, Vary, existingVary);
+            return;
+        }
+
+        // existing + ", " + Origin, as MergeVary builds it.
+        const int StackChars = 256;
+        var length = existingVary.Length + 2 + Origin.Length;
+        char[]? rented = null;
+        var merged = length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(length));
+        existingVary.CopyTo(merged);
+        ", ".CopyTo(merged[existingVary.Length..]);
+        Origin.CopyTo(merged[(existingVary.Length + 2)..]);
+        set(state, Vary, merged[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
     internal static string MergeVary(string? existing)
     {
         if (string.IsNullOrWhiteSpace(existing))
@@ -43,15 +90,21 @@ public static class CorsHeaders
             return Origin;
         }
 
-        foreach (var range in existing.AsSpan().Split(','))
+        return NamesOrigin(existing) ? existing : existing + ", " + Origin;
+    }
+
+    /// <summary>Whether a Vary value already covers Origin (it names it, or is <c>*</c>).</summary>
+    private static bool NamesOrigin(ReadOnlySpan<char> vary)
+    {
+        foreach (var range in vary.Split(','))
         {
-            var token = existing.AsSpan()[range].Trim();
+            var token = vary[range].Trim();
             if (token.Equals(Origin, StringComparison.OrdinalIgnoreCase) || token.SequenceEqual("*"))
             {
-                return existing;
+                return true;
             }
         }
 
-        return existing + ", " + Origin;
+        return false;
     }
 }

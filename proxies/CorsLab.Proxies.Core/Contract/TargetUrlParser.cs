@@ -38,6 +38,42 @@ public static class TargetUrlParser
         return TargetUrlStatus.Valid;
     }
 
+    /// <summary>
+    /// <see cref="Parse(ReadOnlySpan{char}, out Uri?)"/> without a <see cref="Uri"/>: the same status on every input
+    /// and, when valid, the same scheme, host, port and path-and-query as that Uri. Allocates nothing for a plain
+    /// ASCII url in canonical form (what browsers and HTTP clients send); any other url goes through Uri as Parse does.
+    /// </summary>
+    /// <param name="query">The raw query, with or without the leading <c>?</c>.</param>
+    /// <param name="buffer">Scratch for the decoded url, at least <c>query.Length + 1</c> chars (a shorter one only costs the Uri).</param>
+    /// <param name="target">Slices of <paramref name="buffer"/> (or of the Uri's strings); default unless valid.</param>
+    public static TargetUrlStatus Parse(ReadOnlySpan<char> query, Span<char> buffer, out TargetUrl target)
+    {
+        target = default;
+        if (!TryFindFirst(query, out var rawValue))
+        {
+            return TargetUrlStatus.Missing;
+        }
+
+        if (rawValue.IsEmpty)
+        {
+            return TargetUrlStatus.Invalid;
+        }
+
+        if (TargetUrlFastPath.TryParse(rawValue, buffer, out var isHttps, out var host, out var port, out var pathAndQuery))
+        {
+            target = new TargetUrl(isHttps, buffer[host], port, buffer[pathAndQuery]);
+            return TargetUrlStatus.Valid;
+        }
+
+        var status = Parse(query, out var uri);
+        if (status == TargetUrlStatus.Valid)
+        {
+            target = new TargetUrl(uri!.Scheme == Uri.UriSchemeHttps, uri.Host, uri.Port, uri.PathAndQuery);
+        }
+
+        return status;
+    }
+
     private static bool TryFindFirst(ReadOnlySpan<char> query, out ReadOnlySpan<char> value)
     {
         if (query.StartsWith("?"))

@@ -23,12 +23,13 @@ internal static class FailureResponse
         responseStarted || failure.StatusCode == 0 || failure.Error == UpstreamError.ClientAborted ? Action.Abort : Action.Respond;
 
     /// <summary>A complete small response of the contract: status, CORS headers, a text body (none for HEAD).</summary>
-    public static void WriteContract(PipeWriter writer, int status, string body, bool cors, string? origin, bool keepAlive, bool isHead)
+    /// <param name="origin">The request's Origin; empty when it had none.</param>
+    public static void WriteContract(PipeWriter writer, int status, string body, bool cors, ReadOnlySpan<char> origin, bool keepAlive, bool isHead)
     {
         writer.Write(StatusLines.For(status));
         if (cors)
         {
-            CorsHeaders.Apply(origin, null, writer, static (w, name, value) => HeadWriter.Header(w, name, value));
+            CorsHeaders.ApplySpans(origin, [], writer, static (w, name, value) => HeadWriter.Header(w, name, value));
         }
 
         if (status != 204)
@@ -50,6 +51,6 @@ internal static class FailureResponse
         }
     }
 
-    public static void WriteFailure(PipeWriter writer, UpstreamFailure failure, string? origin, bool keepAlive, bool isHead) =>
+    public static void WriteFailure(PipeWriter writer, UpstreamFailure failure, ReadOnlySpan<char> origin, bool keepAlive, bool isHead) =>
         WriteContract(writer, failure.StatusCode, failure.Body, cors: true, origin, keepAlive, isHead);
 }

@@ -51,11 +51,11 @@ internal sealed class Forwarder
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<ForwardOutcome> ForwardAsync(ClientConnection client, Uri target, string? origin)
+    public async ValueTask<ForwardOutcome> ForwardAsync(ClientConnection client)
     {
-        var key = PoolKey.For(target);
+        var key = client.Target.Key;
         var requestFraming = BodyFraming.ForRequest(client.Head);
-        using var activity = StartUpstreamSpan(target);
+        using var activity = StartUpstreamSpan(key);
 
         // 1. Resolve. Only the dns-per-request fault looks the name up here, on every request, past the cache.
         IPAddress[]? resolved = null;
@@ -104,7 +104,7 @@ internal sealed class Forwarder
             }
 
             var retryable = connection.IsReused && attempt == 0 && (requestFraming.Kind == BodyKind.None || bufferedBody is not null);
-            var outcome = await ExchangeAsync(client, connection, target, requestFraming, bufferedBody, origin, retryable, activity);
+            var outcome = await ExchangeAsync(client, connection, requestFraming, bufferedBody, retryable, activity);
             if (outcome is { } done)
             {
                 return done;
@@ -113,15 +113,16 @@ internal sealed class Forwarder
     }
 
     /// <returns>null when the exchange failed on a reused connection before any response byte and may be retried.</returns>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ForwardOutcome?> ExchangeAsync(
-        ClientConnection client, UpstreamConnection connection, Uri target, BodyFraming requestFraming,
-        MemoryStream? bufferedBody, string? origin, bool retryable, Activity? activity)
+        ClientConnection client, UpstreamConnection connection, BodyFraming requestFraming,
+        MemoryStream? bufferedBody, bool retryable, Activity? activity)
     {
         var head = client.Head;
         var nagle = _options.Has(Fault.Nagle);
 
         // 4. Request head: method, the target's path and query, Host, end-to-end fields, our framing.
-        WriteRequestHead(connection.Writer, head, target, requestFraming);
+        WriteRequestHead(connection.Writer, head, client.Target, requestFraming);
         if (bufferedBody is not null)
         {
             if (nagle)
@@ -132,7 +133,7 @@ internal sealed class Forwarder
             connection.Writer.Write(bufferedBody.GetBuffer().AsSpan(0, (int)bufferedBody.Length));
         }
 
-        Task<CopyResult>? upload = null;
+        ValueTask<CopyResult>? upload = null;
         try
         {
             // With a streamed body the copier flushes the head with the first body bytes (unless nagle wants them apart).
@@ -219,7 +220,7 @@ internal sealed class Forwarder
         // 7. Client head: status, end-to-end fields, CORS, our framing.
         var clientKind = bufferedResponse is not null ? BodyKind.ContentLength : ClientFraming(responseFraming.Kind, head.IsHttp11);
         var keepAlive = head.KeepAlive && clientKind != BodyKind.UntilClose && !client.IsStopping;
-        WriteResponseHead(client.Writer, connection.Head, clientKind, bufferedResponse?.Length ?? responseFraming.Length, origin, keepAlive);
+        WriteResponseHead(client, connection.Head, clientKind, bufferedResponse?.Length ?? responseFraming.Length, keepAlive);
         CopyResult sent;
         if (nagle && await client.FlushAsync(connection.Timer, _options.Limits.BodyIdleTimeout) is false)
         {
@@ -275,7 +276,8 @@ internal sealed class Forwarder
         _ => upstream,
     };
 
-    private async Task<CopyResult> UploadAsync(ClientConnection client, UpstreamConnection connection, BodyFraming framing)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<CopyResult> UploadAsync(ClientConnection client, UpstreamConnection connection, BodyFraming framing)
     {
         var result = await BodyCopier.CopyAsync(client.Reader, framing, connection.Writer, framing.Kind, client.Timer, _copy);
         if (result != CopyResult.Completed)
@@ -287,14 +289,15 @@ internal sealed class Forwarder
         return result;
     }
 
-    private static async ValueTask<CopyResult> FinishUploadAsync(Task<CopyResult>? upload)
+    private static async ValueTask<CopyResult> FinishUploadAsync(ValueTask<CopyResult>? upload)
     {
         // Not cancelled when the response ends first: the upload's last flush may still be completing (an echo
         // answers the moment it has the last chunk). A stalled upload ends by the body-idle timeout, or at once
         // when the exchange aborted the upstream connection.
-        return upload is null ? CopyResult.Completed : await upload;
+        return upload is { } pending ? await pending : CopyResult.Completed;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<MemoryStream?> BufferRequestAsync(ClientConnection client, BodyFraming framing)
     {
         if (client.Head.ExpectContinue && !await client.SendInterimAsync(Continue))
@@ -309,6 +312,7 @@ internal sealed class Forwarder
         return result == CopyResult.Completed ? body : null;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ReadResponseHeadAsync(UpstreamConnection connection)
     {
         var reader = connection.Reader;
@@ -348,17 +352,17 @@ internal sealed class Forwarder
         }
     }
 
-    private void WriteRequestHead(PipeWriter writer, RequestHead head, Uri target, BodyFraming framing)
+    private void WriteRequestHead(PipeWriter writer, RequestHead head, UpstreamTarget target, BodyFraming framing)
     {
         writer.Write(head.Method);
         writer.Write(" "u8);
-        HeadWriter.Latin1(writer, target.PathAndQuery);
+        writer.Write(target.PathAndQuery);
         writer.Write(" HTTP/1.1\r\nHost: "u8);
-        HeadWriter.Latin1(writer, target.Host);
+        writer.Write(target.Host);
         if (!target.IsDefaultPort)
         {
             writer.Write(":"u8);
-            HeadWriter.Number(writer, target.Port);
+            HeadWriter.Number(writer, target.Key.Port);
         }
 
         writer.Write("\r\n"u8);
@@ -395,15 +399,18 @@ internal sealed class Forwarder
         HeadWriter.EndOfHead(writer);
     }
 
-    private static void WriteResponseHead(PipeWriter writer, ResponseHead upstream, BodyKind clientKind, long length, string? origin, bool keepAlive)
+    private static void WriteResponseHead(ClientConnection client, ResponseHead upstream, BodyKind clientKind, long length, bool keepAlive)
     {
+        var writer = client.Writer;
         writer.Write("HTTP/1.1 "u8);
         HeadWriter.Number(writer, upstream.StatusCode);
         writer.Write(" "u8);
         writer.Write(upstream.Reason);
         writer.Write("\r\n"u8);
         var fields = upstream.Buffer;
-        string? vary = null;
+        var hasOrigin = client.Head.OriginIndex >= 0;
+        char[]? vary = null;
+        var varyLength = 0;
         for (var i = 0; i < fields.Count; i++)
         {
             var name = fields.Name(i);
@@ -412,18 +419,22 @@ internal sealed class Forwarder
                 continue;
             }
 
-            if (origin is not null && name.Length == 4 && HttpSyntax.NameIs(name, HttpSyntax.Vary))
+            if (hasOrigin && name.Length == 4 && HttpSyntax.NameIs(name, HttpSyntax.Vary))
             {
-                // Core merges Origin into the upstream's Vary; the merged field replaces the received ones.
-                var value = System.Text.Encoding.Latin1.GetString(fields.Value(i));
-                vary = vary is null ? value : vary + ", " + value;
+                // Core merges Origin into the upstream's Vary; the merged field (the received ones joined) replaces them.
+                AppendVary(ref vary, ref varyLength, fields.Value(i));
                 continue;
             }
 
             HeadWriter.Header(writer, name, fields.Value(i));
         }
 
-        CorsHeaders.Apply(origin, vary, writer, static (w, name, value) => HeadWriter.Header(w, name, value));
+        CorsHeaders.ApplySpans(client.Origin, vary.AsSpan(0, varyLength), writer, static (w, name, value) => HeadWriter.Header(w, name, value));
+        if (vary is not null)
+        {
+            ArrayPool<char>.Shared.Return(vary);
+        }
+
         switch (clientKind)
         {
             case BodyKind.ContentLength:
@@ -446,7 +457,32 @@ internal sealed class Forwarder
         HeadWriter.EndOfHead(writer);
     }
 
-    private Activity? StartUpstreamSpan(Uri target)
+    /// <summary>Joins a received Vary field to the ones before it (", "), widened, in a pooled array.</summary>
+    private static void AppendVary(ref char[]? vary, ref int length, ReadOnlySpan<byte> value)
+    {
+        var needed = length + 2 + value.Length;
+        if (vary is null || vary.Length < needed)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(Math.Max(needed, 64));
+            if (vary is not null)
+            {
+                vary.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(vary);
+            }
+
+            vary = larger;
+        }
+
+        if (length > 0)
+        {
+            ", ".CopyTo(vary.AsSpan(length));
+            length += 2;
+        }
+
+        length += System.Text.Encoding.Latin1.GetChars(value, vary.AsSpan(length));
+    }
+
+    private Activity? StartUpstreamSpan(PoolKey target)
     {
         if (!ProxyTelemetry.Source.HasListeners())
         {

@@ -5,7 +5,7 @@ using System.Text;
 
 namespace CorsLab.Proxies.Pipelines.Http;
 
-/// <summary>Writes head lines into a <see cref="PipeWriter"/>'s own memory; strings only where Core hands them over.</summary>
+/// <summary>Writes head lines into a <see cref="PipeWriter"/>'s own memory; chars only where Core hands them over.</summary>
 internal static class HeadWriter
 {
     public static void Header(PipeWriter writer, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
@@ -22,7 +22,7 @@ internal static class HeadWriter
     }
 
     /// <summary>Latin-1, so a value that came in as bytes (an Origin) goes out as the same bytes.</summary>
-    public static void Header(PipeWriter writer, string name, string value)
+    public static void Header(PipeWriter writer, string name, ReadOnlySpan<char> value)
     {
         var length = name.Length + value.Length + 4;
         var span = writer.GetSpan(length);
@@ -53,12 +53,6 @@ internal static class HeadWriter
         var span = writer.GetSpan(20);
         Utf8Formatter.TryFormat(number, span, out var digits);
         writer.Advance(digits);
-    }
-
-    public static void Latin1(PipeWriter writer, string text)
-    {
-        var span = writer.GetSpan(text.Length);
-        writer.Advance(Encoding.Latin1.GetBytes(text, span));
     }
 
     public static void EndOfHead(PipeWriter writer) => writer.Write("\r\n"u8);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Contract;
@@ -26,6 +27,8 @@ internal sealed class ClientConnection : IDisposable
     private readonly string _engineName;
     private readonly CancellationToken _stopping;
     private char[] _scratch = ArrayPool<char>.Shared.Rent(256);
+    private char[] _origin = ArrayPool<char>.Shared.Rent(128);
+    private int _originLength;
 
     public ClientConnection(Socket socket, ProxyOptions options, PipelinesSettings settings, Forwarder forwarder, string engineName, CancellationToken stopping)
     {
@@ -45,6 +48,12 @@ internal sealed class ClientConnection : IDisposable
     public PipeWriter Writer { get; }
 
     public RequestHead Head { get; } = new();
+
+    /// <summary>The target of the request being forwarded; valid from <see cref="HandleAsync"/> on.</summary>
+    public UpstreamTarget Target { get; } = new();
+
+    /// <summary>The request's <c>Origin</c>, widened; empty when it carried none (CORS treats both alike).</summary>
+    public ReadOnlySpan<char> Origin => _origin.AsSpan(0, _originLength);
 
     /// <summary>Every wait on the client (idle, head, body idle, linger) runs on this one timer, re-armed per wait.</summary>
     public CancellationTokenSource Timer { get; private set; } = new();
@@ -80,6 +89,7 @@ internal sealed class ClientConnection : IDisposable
         return FlushAsync(Timer, _options.Limits.BodyIdleTimeout);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> FlushAsync(CancellationTokenSource timer, TimeSpan idle)
     {
         try
@@ -115,12 +125,15 @@ internal sealed class ClientConnection : IDisposable
         _stream.Dispose();
         PipeCompletion.Complete(Reader, Writer);
         Head.Dispose();
+        Target.Dispose();
         Timer.Dispose();
         ArrayPool<char>.Shared.Return(_scratch);
-        _scratch = [];
+        ArrayPool<char>.Shared.Return(_origin);
+        _scratch = _origin = [];
     }
 
     /// <returns>false when the connection should end (closed by the client, timed out, or rejected).</returns>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> ReadHeadAsync()
     {
         Head.Reset();
@@ -185,16 +198,20 @@ internal sealed class ClientConnection : IDisposable
     }
 
     /// <returns>true to keep the connection for another request.</returns>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> HandleAsync()
     {
         var head = Head;
         var target = head.Target;
         var queryStart = target.IndexOf((byte)'?');
         var pathLength = queryStart < 0 ? target.Length : queryStart;
-        EnsureScratch(target.Length + head.Method.Length);
+
+        // Scratch: the target, the method, then room for Core to decode the url into (query length + 1).
+        EnsureScratch((2 * target.Length) + head.Method.Length + 1);
         var chars = Widen(target);
         var method = Widen(head.Method, target.Length);
         var isHead = head.Method.SequenceEqual("HEAD"u8);
+        WidenOrigin();
 
         // Bodies of the contract's own answers are never read: those connections close after the answer.
         var keepAlive = head.KeepAlive && !head.HasBody && !IsStopping;
@@ -204,25 +221,22 @@ internal sealed class ClientConnection : IDisposable
                 FailureResponse.WriteContract(Writer, 200, ContractMessages.HealthOk, cors: false, null, keepAlive, isHead);
                 return await FlushAsync(Timer, _options.Limits.BodyIdleTimeout) && keepAlive;
             case RouteKind.NotFound:
-                FailureResponse.WriteContract(Writer, 404, ContractMessages.RouteNotFound, cors: true, Origin(), keepAlive, isHead);
+                FailureResponse.WriteContract(Writer, 404, ContractMessages.RouteNotFound, cors: true, Origin, keepAlive, isHead);
                 return await FlushAsync(Timer, _options.Limits.BodyIdleTimeout) && keepAlive;
             case RouteKind.Preflight:
-                FailureResponse.WriteContract(Writer, 204, string.Empty, cors: true, Origin(), keepAlive, isHead);
+                FailureResponse.WriteContract(Writer, 204, string.Empty, cors: true, Origin, keepAlive, isHead);
                 return await FlushAsync(Timer, _options.Limits.BodyIdleTimeout) && keepAlive;
         }
 
-        var query = queryStart < 0 ? ReadOnlySpan<char>.Empty : chars.Span[queryStart..];
-        var status = TargetUrlParser.Parse(query, out var uri);
-        if (status != TargetUrlStatus.Valid)
+        if (!ParseTarget(pathLength, out var status))
         {
             var message = status == TargetUrlStatus.Missing ? ContractMessages.MissingUrl : ContractMessages.InvalidUrl;
-            FailureResponse.WriteContract(Writer, 400, message, cors: true, Origin(), keepAlive, isHead);
+            FailureResponse.WriteContract(Writer, 400, message, cors: true, Origin, keepAlive, isHead);
             return await FlushAsync(Timer, _options.Limits.BodyIdleTimeout) && keepAlive;
         }
 
-        var origin = Origin();
-        using var activity = StartServerSpan(uri!);
-        var outcome = await _forwarder.ForwardAsync(this, uri!, origin);
+        using var activity = StartServerSpan();
+        var outcome = await _forwarder.ForwardAsync(this);
         if (outcome.Failure is not { } failure)
         {
             return outcome.ClientReusable;
@@ -236,11 +250,12 @@ internal sealed class ClientConnection : IDisposable
         }
 
         RenewTimer();
-        FailureResponse.WriteFailure(Writer, failure, origin, keepAlive: false, isHead);
+        FailureResponse.WriteFailure(Writer, failure, Origin, keepAlive: false, isHead);
         await FlushAsync(Timer, _options.Limits.BodyIdleTimeout);
         return false;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask RejectAsync(int status)
     {
         RenewTimer();
@@ -256,6 +271,7 @@ internal sealed class ClientConnection : IDisposable
     /// FIN after our last byte, then read and drop what the client still sends for a while, so the kernel does
     /// not answer unread bytes with a reset that destroys the response in flight (nginx's lingering close).
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask CloseGracefullyAsync()
     {
         try
@@ -290,8 +306,40 @@ internal sealed class ClientConnection : IDisposable
         }
     }
 
-    private string? Origin() =>
-        Head.OriginIndex < 0 ? null : Encoding.Latin1.GetString(Head.Buffer.Value(Head.OriginIndex));
+    /// <summary>Core's allocation-free parse of the widened query into <see cref="Target"/>.</summary>
+    /// <param name="queryStart">Where the query starts in the widened target (its length when there is none).</param>
+    private bool ParseTarget(int queryStart, out TargetUrlStatus status)
+    {
+        var targetLength = Head.TargetLength;
+        var query = _scratch.AsSpan(queryStart, targetLength - queryStart);
+        var decoded = _scratch.AsSpan(targetLength + Head.MethodLength);
+        status = TargetUrlParser.Parse(query, decoded, out var url);
+        if (status != TargetUrlStatus.Valid)
+        {
+            return false;
+        }
+
+        Target.Set(url);
+        return true;
+    }
+
+    private void WidenOrigin()
+    {
+        _originLength = 0;
+        if (Head.OriginIndex < 0)
+        {
+            return;
+        }
+
+        var value = Head.Buffer.Value(Head.OriginIndex);
+        if (_origin.Length < value.Length)
+        {
+            ArrayPool<char>.Shared.Return(_origin);
+            _origin = ArrayPool<char>.Shared.Rent(value.Length);
+        }
+
+        _originLength = Encoding.Latin1.GetChars(value, _origin);
+    }
 
     private void EnsureScratch(int needed)
     {
@@ -310,7 +358,7 @@ internal sealed class ClientConnection : IDisposable
         return memory;
     }
 
-    private Activity? StartServerSpan(Uri target)
+    private Activity? StartServerSpan()
     {
         if (!ProxyTelemetry.Source.HasListeners())
         {
@@ -322,7 +370,7 @@ internal sealed class ClientConnection : IDisposable
         {
             activity.SetTag(ProxyTelemetry.AttrEngine, _engineName);
             activity.SetTag(ProxyTelemetry.AttrMethod, Encoding.Latin1.GetString(Head.Method));
-            activity.SetTag(ProxyTelemetry.AttrUrl, target.AbsoluteUri);
+            activity.SetTag(ProxyTelemetry.AttrUrl, Target.Describe());
             if (Head.RequestIdIndex >= 0)
             {
                 activity.SetTag(ProxyTelemetry.AttrRequestId, Encoding.Latin1.GetString(Head.Buffer.Value(Head.RequestIdIndex)));

@@ -3,8 +3,6 @@ namespace CorsLab.Proxies.Pipelines.Upstream;
 /// <summary>One pool per (scheme, host, port). <paramref name="Host"/> is <see cref="Uri.Host"/>: lower-case, IPv6 in brackets.</summary>
 internal readonly record struct PoolKey(string Host, int Port, bool Https)
 {
-    public static PoolKey For(Uri target) => new(target.Host, target.Port, target.Scheme == Uri.UriSchemeHttps);
-
     /// <summary>The host without IPv6 brackets, for DNS, TLS and the policy.</summary>
     public string BareHost => Host.Length > 0 && Host[0] == '[' ? Host[1..^1] : Host;
 

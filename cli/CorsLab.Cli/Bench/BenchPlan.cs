@@ -1,0 +1,38 @@
+using CorsLab.Load.Scenarios;
+
+namespace CorsLab.Cli.Bench;
+
+/// <summary>What a bench run measures, parsed and checked: targets, scenarios, drivers, repeats, where it writes.</summary>
+internal sealed record BenchPlan
+{
+    public required string Name { get; init; }
+
+    /// <summary>The folder that receives the run folder.</summary>
+    public required string OutRoot { get; init; }
+
+    public required string Command { get; init; }
+
+    public IReadOnlyList<string> Engines { get; init; } = [];
+
+    /// <summary>External proxies as URL templates (<c>{url}</c> for the upstream URL).</summary>
+    public IReadOnlyList<string> Templates { get; init; } = [];
+
+    /// <summary>A fixed URL measured alone (no origin, no direct, no join): a peer such as nginx's static file.</summary>
+    public Uri? FixedUrl { get; init; }
+
+    public required IReadOnlyList<Scenario> Scenarios { get; init; }
+
+    /// <summary><c>corslab</c> and/or <c>wrk</c>, interleaved per target.</summary>
+    public IReadOnlyList<string> Drivers { get; init; } = ["corslab"];
+
+    public int Repeat { get; init; } = 1;
+
+    public bool Quick { get; init; }
+
+    public ModelOverrides Overrides { get; init; } = ModelOverrides.None;
+
+    /// <summary>A running origin to use instead of starting one.</summary>
+    public Uri? OriginHttp { get; init; }
+
+    public Uri? OriginHttps { get; init; }
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using CorsLab.Cli.Processes;
+using CorsLab.Cli.Usage;
+using CorsLab.Load.Engine;
+using CorsLab.Load.Results;
+using CorsLab.Load.Scenarios;
+using CorsLab.Load.Wrk;
+using CorsLab.Spec;
+
+namespace CorsLab.Cli.Bench;
+
+/// <summary>
+/// Runs a <see cref="BenchPlan"/> and writes its run folder. Shared by <c>bench</c> and <c>investigate</c>.
+/// <code>
+///  1 check input (targets reachable, wrk present) ─ 2 run folder ─ 3 origin, engines (child processes)
+///  4 before-load hook (investigate's spec) ─ 5 repeat × scenario × target × driver, run.json after each
+///  6 complete: true, summary table      (Ctrl+C: run.json with complete: false, exit 130; children killed)
+/// </code>
+/// </summary>
+internal sealed class BenchSession
+{
+    public const string DirectName = "direct";
+
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly BenchPlan _plan;
+    private readonly BenchConsole _console;
+    private RunDocument _run;
+    private OriginUrls? _origin;
+
+    private BenchSession(BenchPlan plan, BenchConsole console, RunDocument run)
+    {
+        _plan = plan;
+        _console = console;
+        _run = run;
+    }
+
+    /// <summary>The run folder (set once it exists).</summary>
+    public string Directory { get; private set; } = "";
+
+    public RunDocument Run => _run;
+
+    /// <summary>An extra summary printed after the table (investigate's per-target view).</summary>
+    public Action<RunDocument>? AfterRun { get; set; }
+
+    /// <param name="beforeLoad">Runs once the components are up, before any load (e.g. the spec); may update the run.</param>
+    public static async Task<int> RunAsync(BenchPlan plan, BenchConsole console, Func<BenchSession, BenchComponents, CancellationToken, Task>? beforeLoad, CancellationToken cancellationToken)
+    {
+        // 1. Input that can be checked before anything starts (after tuning the load client: before any socket).
+        await LoadClientTuning.EnableInlineCompletionsAsync();
+        if (plan.Drivers.Contains(WrkDriver.Name) && WrkDriver.FindExecutable() is null)
+        {
+            throw new UsageException(WrkDriver.NotInstalled);
+        }
+
+        foreach (var template in plan.Templates.Concat(plan.FixedUrl is { } url ? [url.ToString()] : []))
+        {
+            var probe = await SpecRunner.ProbeAsync(template, ProbeTimeout, cancellationToken);
+            if (!probe.Reachable)
+            {
+                throw new UsageException(probe.Message);
+            }
+        }
+
+        // 2. The run folder, with a run.json from the start.
+        var started = DateTimeOffset.UtcNow;
+        var session = new BenchSession(plan, console, new RunDocument
+        {
+            Name = plan.Name,
+            Command = plan.Command,
+            StartedUtc = started,
+            Environment = RunEnvironment.Capture(GitRevision.Read(), BuildInfo.Configuration),
+        });
+        session.Directory = Path.Combine(plan.OutRoot, $"{started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{plan.Name}");
+        await session.WriteAsync();
+        console.Line($"run folder: {session.Directory}");
+
+        var components = new BenchComponents();
+        try
+        {
+            // 3. Components.
+            await components.StartAsync(plan, console, cancellationToken);
+            session._origin = components.Origin;
+            session._run = session._run with { Targets = components.Targets.Select(t => t.Info).ToArray() };
+            await session.WriteAsync();
+
+            // 4. Before load.
+            if (beforeLoad is not null)
+            {
+                await beforeLoad(session, components, cancellationToken);
+            }
+
+            // 5. Load, targets interleaved within each repeat.
+            using var control = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
+            var executor = components.Origin is { } origin ? new ScenarioExecutor(origin, control) : null;
+            for (var repeat = 0; repeat < plan.Repeat; repeat++)
+            {
+                foreach (var scenario in plan.Scenarios)
+                {
+                    foreach (var target in components.Targets)
+                    {
+                        foreach (var driver in plan.Drivers)
+                        {
+                            var measurement = await session.MeasureAsync(executor, scenario, target, driver, repeat, cancellationToken);
+                            if (measurement is not null)
+                            {
+                                session._run = session._run with { Measurements = [.. session._run.Measurements, measurement] };
+                                await session.WriteAsync();
+                            }
+
+                            cancellationToken.ThrowIfCancellationRequested();
+                        }
+                    }
+                }
+            }
+
+            // 6. Done.
+            session._run = session._run with { Complete = true, FinishedUtc = DateTimeOffset.UtcNow };
+            await session.WriteAsync();
+            BenchTable.Print(session._run, console.Interactive);
+            session.AfterRun?.Invoke(session._run);
+            console.Line($"wrote {Path.Combine(session.Directory, RunWriter.FileName)}");
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            session._run = session._run with { Complete = false, FinishedUtc = DateTimeOffset.UtcNow };
+            await session.WriteAsync();
+            await Console.Error.WriteLineAsync($"corslab: interrupted; partial results kept in {Path.Combine(session.Directory, RunWriter.FileName)} (complete: false)");
+            return ExitCodes.Interrupted;
+        }
+        finally
+        {
+            await components.DisposeAsync();
+        }
+    }
+
+    public async Task UpdateAsync(Func<RunDocument, RunDocument> change)
+    {
+        _run = change(_run);
+        await WriteAsync();
+    }
+
+    private Task WriteAsync() => RunWriter.WriteAsync(Directory, _run);
+
+    private async Task<ScenarioMeasurement?> MeasureAsync(ScenarioExecutor? executor, Scenario scenario, BenchTarget target, string driver, int repeat, CancellationToken cancellationToken)
+    {
+        var model = _plan.Overrides.Apply(scenario.ModelFor(_plan.Quick));
+        var label = $"[{repeat + 1}/{_plan.Repeat}] {target.Info.Name} · {scenario.Name} · {driver} · {model.KindName}";
+        if (driver == WrkDriver.Name)
+        {
+            var request = RequestsFor(scenario, target)[0];
+            _console.Line($"{label}: wrk");
+            var measured = await WrkDriver.RunAsync(target.Info.Name, scenario.Name, repeat, request, model with { Kind = LoadModelKind.Max }, cancellationToken);
+            Report(label, measured);
+            return measured;
+        }
+
+        var measurement = await _console.TrackAsync(label, async observer =>
+        {
+            if (executor is not null)
+            {
+                return await executor.RunAsync(scenario, model, target.Info, repeat, target.ProcessId, observer, cancellationToken);
+            }
+
+            // A fixed URL: the load alone, no origin to join with.
+            var startedUtc = DateTimeOffset.UtcNow;
+            var run = await new LoadRunner(RequestsFor(scenario, target), model).RunAsync(observer, cancellationToken);
+            var built = MeasurementBuilder.From(target.Info.Name, scenario.Name, repeat, model, startedUtc, run);
+            return built with { Thresholds = scenario.Thresholds.Where(t => t.Metric != ThresholdMetrics.HealthyAfter).Select(t => t.Evaluate(built)).ToArray() };
+        });
+        Report(label, measurement);
+        return measurement;
+    }
+
+    private IReadOnlyList<RequestSpec> RequestsFor(Scenario scenario, BenchTarget target) =>
+        _plan.FixedUrl is { } url
+            ? [new RequestSpec { Url = url, Method = scenario.Method, Headers = scenario.Headers, ConnectionClose = scenario.ConnectionClose }]
+            : ScenarioRequests.For(scenario, target.Info, _origin ?? throw new InvalidOperationException("no origin"));
+
+    private void Report(string label, ScenarioMeasurement m)
+    {
+        var errors = m.Errors.Values.Sum();
+        var failed = m.Thresholds.Where(t => !t.Passed).Select(t => $"{t.Metric} {t.Actual:0.###} (limit {t.Operator} {t.Limit})").ToArray();
+        _console.Line(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{label}: {m.Requests} requests, {m.RequestsPerSecond:0} req/s, p50 {m.Latency.P50 / 1000:0.00} ms, p99 {m.Latency.P99 / 1000:0.00} ms, {errors} errors{(failed.Length > 0 ? ", FAILED " + string.Join("; ", failed) : "")}"));
+    }
+}

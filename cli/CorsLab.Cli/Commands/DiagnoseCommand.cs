@@ -1,0 +1,173 @@
+using System.CommandLine;
+using CorsLab.Cli.Engines;
+using CorsLab.Cli.Processes;
+using CorsLab.Cli.Usage;
+using CorsLab.Diagnostics.Output;
+using CorsLab.Diagnostics.Probes;
+using CorsLab.Load.Results;
+using CorsLab.Load.Scenarios;
+using CorsLab.Proxies.Core.Faults;
+using CorsLab.Spec;
+
+namespace CorsLab.Cli.Commands;
+
+/// <summary>
+/// <c>corslab diagnose</c>: one engine (with its faults) or one external target, the diagnosis scenarios
+/// through it and direct to the origin, the findings as a table and optionally as JSON. Exit 0 whether or not
+/// there are findings. <c>--self-check</c> runs the fault matrix instead (<see cref="DiagnoseSelfCheck"/>).
+/// </summary>
+internal static class DiagnoseCommand
+{
+    private static readonly Option<string?> Engine = new("--engine") { Description = $"engine to start: {string.Join(", ", EngineCatalog.Names)}" };
+    private static readonly Option<string[]> Faults = new("--fault") { Description = "fault the engine reproduces (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string?> Target = new("--target") { Description = "an already running proxy, as a URL template: http://127.0.0.1:8080/?url={url}" };
+    private static readonly Option<string[]> Scenarios = new("--scenario") { Description = $"scenario (repeatable); default {string.Join(", ", DiagnosisScenarios.Default)}", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string?> Json = new("--json") { Description = $"write the findings ({FindingsDocument.SchemaV1}) to this file" };
+    private static readonly Option<bool> SelfCheck = new("--self-check") { Description = "run the fault matrix (every engine × black-box fault, and clean) and print the confusion matrix" };
+    private static readonly Option<int> Repeat = new("--repeat") { Description = "self-check: how many times to run the matrix", DefaultValueFactory = _ => 1 };
+
+    public static Command Create()
+    {
+        var command = new Command("diagnose", "Why is it slow? Measure one engine or target against direct and name the causes.");
+        foreach (var option in new Option[] { Engine, Faults, Target, Scenarios, Json, SelfCheck, Repeat })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var engineName = parse.GetValue(Engine);
+        var faultNames = parse.GetValue(Faults) ?? [];
+        var template = parse.GetValue(Target);
+        var scenarios = ParseScenarios(parse.GetValue(Scenarios) ?? []);
+        var json = parse.GetValue(Json);
+        if (parse.GetValue(SelfCheck))
+        {
+            if (engineName is not null || template is not null || faultNames.Length > 0)
+            {
+                throw new UsageException("--self-check chooses its own engines and faults; drop --engine, --fault and --target");
+            }
+
+            var repeat = parse.GetValue(Repeat);
+            if (repeat is < 1 or > 100)
+            {
+                throw new UsageException($"--repeat: {repeat} is not between 1 and 100");
+            }
+
+            return await DiagnoseSelfCheck.RunAsync(repeat, json, cancellationToken);
+        }
+
+        if ((engineName is null) == (template is null))
+        {
+            throw new UsageException("give either --engine NAME (with any --fault) or --target TEMPLATE");
+        }
+
+        if (template is not null && faultNames.Length > 0)
+        {
+            throw new UsageException("--fault applies to --engine; an external --target runs as it is");
+        }
+
+        if (template is not null)
+        {
+            CheckTemplate(template);
+        }
+
+        string? engine = null;
+        if (engineName is not null)
+        {
+            var known = EngineCatalog.Get(engineName);
+            EngineCatalog.ParseFaults(known, faultNames);
+            engine = known.Name;
+        }
+
+        await using var origin = await LabComponents.StartOriginAsync(cancellationToken);
+        EngineProcess? process = null;
+        try
+        {
+            TargetInfo target;
+            if (engine is not null)
+            {
+                Console.Out.WriteLine($"starting engine {engine}{(faultNames.Length > 0 ? " --fault " + string.Join(" --fault ", faultNames) : "")}");
+                process = await LabComponents.StartEngineAsync(engine, origin, faultNames, cancellationToken);
+                target = new TargetInfo(engine, TargetKinds.Engine, process.TargetTemplate, faultNames);
+            }
+            else
+            {
+                target = new TargetInfo("target", TargetKinds.External, template!, []);
+            }
+
+            var diagnosis = await RunOneAsync(origin, target, scenarios, process?.Process.ProcessId, direct: null, cancellationToken);
+            DiagnoseTable.Print(diagnosis);
+            if (json is not null)
+            {
+                await FindingsDocument.From(target.Template, scenarios, diagnosis.Findings).WriteAsync(json, cancellationToken);
+                Console.Out.WriteLine($"wrote {json}");
+            }
+
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            if (process is not null)
+            {
+                await process.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Measures <paramref name="target"/> (and direct, unless given) under <paramref name="scenarios"/> and evaluates the rules.</summary>
+    public static async Task<Diagnosis> RunOneAsync(
+        OriginProcess origin, TargetInfo target, IReadOnlyList<string> scenarios, int? processId, IReadOnlyList<ScenarioMeasurement>? direct, CancellationToken cancellationToken)
+    {
+        using var control = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var executor = new ScenarioExecutor(new OriginUrls(origin.HttpUrl, origin.HttpsUrl, SpecEnvironment.FindRefusedUrl()), control);
+        var runner = new DiagnosisRunner(executor);
+        return await runner.RunAsync(target, scenarios, processId, direct, line => Console.Out.WriteLine($"  {line}"), cancellationToken);
+    }
+
+    /// <summary>Direct's measurements alone, shared by several diagnoses (the self-check).</summary>
+    public static async Task<IReadOnlyList<ScenarioMeasurement>> MeasureDirectAsync(OriginProcess origin, IReadOnlyList<string> scenarios, CancellationToken cancellationToken)
+    {
+        using var control = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var executor = new ScenarioExecutor(new OriginUrls(origin.HttpUrl, origin.HttpsUrl, SpecEnvironment.FindRefusedUrl()), control);
+        return await new DiagnosisRunner(executor).MeasureDirectAsync(scenarios, cancellationToken);
+    }
+
+    private static IReadOnlyList<string> ParseScenarios(string[] names)
+    {
+        if (names.Length == 0)
+        {
+            return DiagnosisScenarios.Default;
+        }
+
+        var result = new List<string>();
+        foreach (var name in names)
+        {
+            if (!DiagnosisScenarios.TryGet(name, out var scenario, out _))
+            {
+                throw new UsageException($"unknown scenario '{name}'; valid scenarios: {string.Join(", ", DiagnosisScenarios.Names)}");
+            }
+
+            if (!result.Contains(scenario.Name))
+            {
+                result.Add(scenario.Name);
+            }
+        }
+
+        return result;
+    }
+
+    private static void CheckTemplate(string template)
+    {
+        if (!template.Contains("{url}", StringComparison.Ordinal)
+            || !Uri.TryCreate(template.Replace("{url}", "x", StringComparison.Ordinal), UriKind.Absolute, out var sample)
+            || (sample.Scheme != Uri.UriSchemeHttp && sample.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new UsageException($"--target: '{template}' is not an http(s) URL template with {{url}}, e.g. http://127.0.0.1:8080/?url={{url}}");
+        }
+    }
+}

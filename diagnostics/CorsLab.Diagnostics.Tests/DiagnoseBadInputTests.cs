@@ -1,0 +1,22 @@
+namespace CorsLab.Diagnostics.Tests;
+
+/// <summary>Bad input to <c>corslab diagnose</c> is one line and exit code 2, before anything is started.</summary>
+public sealed class DiagnoseBadInputTests
+{
+    [Theory]
+    [InlineData("unknown engine 'nope'", "diagnose", "--engine", "nope")]
+    [InlineData("unknown fault 'slow'", "diagnose", "--engine", "yarp", "--fault", "slow")]
+    [InlineData("unknown scenario 'nope'", "diagnose", "--engine", "yarp", "--scenario", "nope")]
+    [InlineData("either --engine NAME", "diagnose")]
+    [InlineData("either --engine NAME", "diagnose", "--engine", "yarp", "--target", "http://127.0.0.1:1/?url={url}")]
+    [InlineData("--fault applies to --engine", "diagnose", "--target", "http://127.0.0.1:1/?url={url}", "--fault", "nagle")]
+    [InlineData("not an http(s) URL template", "diagnose", "--target", "http://127.0.0.1:1/")]
+    [InlineData("--repeat", "diagnose", "--self-check", "--repeat", "0")]
+    public async Task BadInput_Exit2_OneLine(string message, params string[] arguments)
+    {
+        var (exit, output) = await Corslab.RunAsync(TimeSpan.FromSeconds(60), arguments);
+        Assert.Equal(2, exit);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+}

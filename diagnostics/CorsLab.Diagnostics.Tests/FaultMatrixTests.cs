@@ -1,0 +1,35 @@
+using CorsLab.Diagnostics.SelfCheck;
+
+namespace CorsLab.Diagnostics.Tests;
+
+/// <summary>
+/// The proof: <c>corslab diagnose --self-check</c> starts every engine clean and with each black-box fault (child
+/// processes, one origin) and diagnoses each against direct. Every fault must be named at warn or above, and no
+/// clean engine may get anything at warn or above.
+/// </summary>
+[Collection(EndToEnd.Name)]
+public sealed class FaultMatrixTests
+{
+    [Fact]
+    public async Task SelfCheck_NamesEveryFault_AndNothingOnCleanEngines()
+    {
+        var json = Path.Combine(Path.GetTempPath(), $"corslab-selfcheck-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exit, output) = await Corslab.RunAsync(TimeSpan.FromMinutes(6), "diagnose", "--self-check", "--json", json);
+            var document = SelfCheckDocument.Parse(await File.ReadAllTextAsync(json));
+
+            Assert.Equal(15, document.Runs.Count);
+            var wrong = document.Runs
+                .Where(run => run.Expected == ConfusionMatrix.None ? run.Reported.Count > 0 : !run.Reported.Contains(run.Expected))
+                .Select(run => $"{run.Engine} [{string.Join(',', run.Faults)}]: expected {run.Expected}, reported {string.Join(',', run.Reported)}")
+                .ToArray();
+            Assert.True(wrong.Length == 0, string.Join('\n', wrong) + "\n" + output);
+            Assert.Equal(0, exit);
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+}

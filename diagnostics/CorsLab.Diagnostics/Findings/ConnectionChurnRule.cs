@@ -1,0 +1,71 @@
+using CorsLab.Load.Results;
+
+namespace CorsLab.Diagnostics.Findings;
+
+/// <summary>
+/// <c>connection-churn</c>: the proxy opens an upstream connection per request while the client keeps its own
+/// open. Reads the three-point join's connection counts: distinct origin connections per joined request, against
+/// the client's connections per request (a client that itself closes every connection cannot blame the proxy).
+/// </summary>
+public sealed class ConnectionChurnRule : IFindingRule
+{
+    public const string FindingId = "connection-churn";
+
+    /// <summary>Fewer joined requests than this and per-request ratios are noise.</summary>
+    public const long MinJoined = 20;
+
+    /// <summary>The client reused each connection for ten requests or more: it did its part.</summary>
+    public const double MaxClientConnectionsPerRequest = 0.1;
+
+    /// <summary>Every other request on a fresh upstream connection: a pool that works needs about as many
+    /// connections as requests in flight, a tiny fraction of the requests here.</summary>
+    public const double WarnOriginConnectionsPerRequest = 0.5;
+
+    /// <summary>Nine in ten on a fresh connection: no pooling at all.</summary>
+    public const double CriticalOriginConnectionsPerRequest = 0.9;
+
+    public string Id => FindingId;
+
+    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Reuse, ScenarioNames.SmallGet, ScenarioNames.SmallGetSequential, ScenarioNames.Drip, ScenarioNames.Upload];
+
+    public Finding? Evaluate(TargetEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (evidence.First(Scenarios, m => m.ThreePoint is { } t && t.Joined >= MinJoined) is not ({ } measured, var direct))
+        {
+            return null;
+        }
+
+        var three = measured.ThreePoint!;
+        var clientPerRequest = (double)three.ClientConnections / three.Joined;
+        if (clientPerRequest > MaxClientConnectionsPerRequest || three.OriginConnectionsPerRequest < WarnOriginConnectionsPerRequest)
+        {
+            return null;
+        }
+
+        var severity = three.OriginConnectionsPerRequest >= CriticalOriginConnectionsPerRequest ? FindingSeverity.Critical : FindingSeverity.Warn;
+        var directThree = direct?.ThreePoint;
+        var summary = Evidence.Invariant(
+            $"On {measured.Scenario}, {three.Joined} requests over {three.ClientConnections} client connections reached the origin over {three.OriginConnections} connections ({Evidence.Number(three.OriginConnectionsPerRequest)} per request{(directThree is null ? "" : $"; direct {Evidence.Number(directThree.OriginConnectionsPerRequest)}")}): the proxy opens a new upstream connection for almost every request.");
+        var facts = new Dictionary<string, string>
+        {
+            ["scenario"] = measured.Scenario,
+            ["joined"] = Evidence.Count(three.Joined),
+            ["originConnections"] = Evidence.Count(three.OriginConnections),
+            ["clientConnections"] = Evidence.Count(three.ClientConnections),
+            ["originConnectionsPerRequest"] = Evidence.Number(three.OriginConnectionsPerRequest),
+            ["clientConnectionsPerRequest"] = Evidence.Number(clientPerRequest),
+        };
+        if (directThree is not null)
+        {
+            facts["direct.originConnectionsPerRequest"] = Evidence.Number(directThree.OriginConnectionsPerRequest);
+        }
+
+        return new Finding(
+            FindingId,
+            severity,
+            summary,
+            facts,
+            "Reuse upstream connections: one long-lived HttpClient/SocketsHttpHandler (or IHttpForwarder's HttpMessageInvoker) for the process, keep-alive on, no 'Connection: close' upstream; size the pool (MaxConnectionsPerServer, PooledConnectionIdleTimeout; nginx keepalive in the upstream block; Node an http.Agent with keepAlive: true).");
+    }
+}

@@ -1,0 +1,63 @@
+using CorsLab.Load.Results;
+
+namespace CorsLab.Diagnostics.Findings;
+
+/// <summary>
+/// The rule catalog and its entry points. <see cref="Evaluate(RunDocument)"/> is what <c>corslab investigate</c>
+/// calls on a run: every non-direct target's measurements against direct's, as run.json records.
+/// </summary>
+public static class FindingRules
+{
+    /// <summary>The black-box rules: client and origin timings only, so they hold for any proxy in any language.</summary>
+    public static IReadOnlyList<IFindingRule> BlackBox { get; } =
+    [
+        new ResponseBufferingRule(),
+        new RequestBufferingRule(),
+        new NagleDelayRule(),
+        new ConnectionChurnRule(),
+        new ProxyOverheadRule(),
+    ];
+
+    /// <summary>Every scenario any rule can read, for a caller choosing what to measure.</summary>
+    public static IEnumerable<string> ScenariosRead => BlackBox.SelectMany(rule => rule.Scenarios).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Runs every rule over one target's evidence; findings ordered by severity (critical first), then id.</summary>
+    public static IReadOnlyList<Finding> Evaluate(TargetEvidence evidence, IEnumerable<IFindingRule>? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return (rules ?? BlackBox)
+            .Select(rule => rule.Evaluate(evidence))
+            .OfType<Finding>()
+            .OrderByDescending(finding => finding.Severity)
+            .ThenBy(finding => finding.Id, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Findings for every target of <paramref name="run"/> except <c>direct</c> (the reference), as
+    /// <see cref="FindingRecord"/>s for <see cref="RunDocument.Findings"/>. Targets are those in
+    /// <see cref="RunDocument.Targets"/>, or, when that is empty, those named by the measurements.
+    /// </summary>
+    public static IReadOnlyList<FindingRecord> Evaluate(RunDocument run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var directNames = run.Targets.Where(t => t.Kind == TargetKinds.Direct).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        if (directNames.Count == 0)
+        {
+            directNames.Add(TargetKinds.Direct);
+        }
+
+        var direct = run.Measurements.Where(m => directNames.Contains(m.Target)).ToArray();
+        var targets = run.Targets.Count > 0
+            ? run.Targets.Where(t => !directNames.Contains(t.Name)).Select(t => t.Name)
+            : run.Measurements.Select(m => m.Target).Where(name => !directNames.Contains(name)).Distinct(StringComparer.Ordinal);
+        var records = new List<FindingRecord>();
+        foreach (var target in targets)
+        {
+            var evidence = new TargetEvidence(target, run.Measurements.Where(m => m.Target == target), direct);
+            records.AddRange(Evaluate(evidence).Select(finding => finding.ToRecord(target)));
+        }
+
+        return records;
+    }
+}

@@ -1,0 +1,17 @@
+namespace CorsLab.Diagnostics.Findings;
+
+/// <summary>
+/// One rule: a stable id, the scenarios whose measurements it reads (in order of preference), and a pure
+/// evaluation over a target's evidence. Rules never measure and never print.
+/// </summary>
+public interface IFindingRule
+{
+    /// <summary>The finding id this rule produces, e.g. <c>response-buffering</c>.</summary>
+    string Id { get; }
+
+    /// <summary>Scenario names whose measurements can carry this rule's evidence, preferred first.</summary>
+    IReadOnlyList<string> Scenarios { get; }
+
+    /// <summary>The finding, or null when the evidence is absent, too thin, or shows nothing.</summary>
+    Finding? Evaluate(TargetEvidence evidence);
+}

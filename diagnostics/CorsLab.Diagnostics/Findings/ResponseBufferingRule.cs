@@ -1,0 +1,72 @@
+using CorsLab.Load.Results;
+
+namespace CorsLab.Diagnostics.Findings;
+
+/// <summary>
+/// <c>response-buffering</c>: the client's first body byte waits for the origin's last. Reads the three-point
+/// join of a dripped response: <see cref="ThreePointSummary.FirstByteAfterOriginLast"/> is the fraction of
+/// responses (whose origin body took ≥ 1 ms to write) that reached the client only after the origin finished.
+/// A streaming path forwards each piece as it comes, so direct shows ~0.
+/// </summary>
+public sealed class ResponseBufferingRule : IFindingRule
+{
+    public const string FindingId = "response-buffering";
+
+    /// <summary>Fewer eligible responses than this and a fraction is noise (one stall would count as 5%).</summary>
+    public const long MinEligible = 20;
+
+    /// <summary>Half the dripped responses held back: a streaming proxy holds none (it forwards the first piece
+    /// tens of ms before the last is written), so even a badly stalled one stays far below this.</summary>
+    public const double WarnExcess = 0.5;
+
+    /// <summary>Nine in ten held back: buffering is the rule, not an accident.</summary>
+    public const double CriticalExcess = 0.9;
+
+    public string Id => FindingId;
+
+    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Drip, "sse", "chunked"];
+
+    public Finding? Evaluate(TargetEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (evidence.First(Scenarios, m => m.ThreePoint is { } t && t.BufferingEligible >= MinEligible) is not ({ } measured, var direct))
+        {
+            return null;
+        }
+
+        var three = measured.ThreePoint!;
+        var directFraction = direct?.ThreePoint is { BufferingEligible: >= MinEligible } d ? d.FirstByteAfterOriginLast : 0;
+        var excess = three.FirstByteAfterOriginLast - directFraction;
+        if (excess < WarnExcess)
+        {
+            return null;
+        }
+
+        var held = (long)Math.Round(three.FirstByteAfterOriginLast * three.BufferingEligible);
+        var severity = excess >= CriticalExcess ? FindingSeverity.Critical : FindingSeverity.Warn;
+        var directGap = direct?.ThreePoint?.FirstByteGap.P50;
+        var summary = Evidence.Invariant(
+            $"On {measured.Scenario}, {Evidence.Percent(three.FirstByteAfterOriginLast)} of responses ({held} of {three.BufferingEligible}) reached the client only after the origin wrote its last byte (direct: {Evidence.Percent(directFraction)}); first byte {Evidence.Ms(three.FirstByteGap.P50)} after the origin's at p50{(directGap is { } g ? $" (direct {Evidence.Ms(g)})" : "")}.");
+        var facts = new Dictionary<string, string>
+        {
+            ["scenario"] = measured.Scenario,
+            ["firstByteAfterOriginLast"] = Evidence.Number(three.FirstByteAfterOriginLast),
+            ["direct.firstByteAfterOriginLast"] = Evidence.Number(directFraction),
+            ["bufferingEligible"] = Evidence.Count(three.BufferingEligible),
+            ["firstByteGap.p50"] = Evidence.Ms(three.FirstByteGap.P50),
+            ["firstByteGap.p99"] = Evidence.Ms(three.FirstByteGap.P99),
+            ["originTime.p50"] = Evidence.Ms(three.OriginTime.P50),
+        };
+        if (directGap is { } gap)
+        {
+            facts["direct.firstByteGap.p50"] = Evidence.Ms(gap);
+        }
+
+        return new Finding(
+            FindingId,
+            severity,
+            summary,
+            facts,
+            "Stream the upstream response: copy each chunk to the client as it arrives and flush it (no ReadAsStringAsync/ReadAsByteArrayAsync or LoadIntoBufferAsync; HttpCompletionOption.ResponseHeadersRead; in nginx proxy_buffering off or X-Accel-Buffering: no; in Node pipe the upstream response instead of collecting it).");
+    }
+}

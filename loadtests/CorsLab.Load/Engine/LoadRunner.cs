@@ -1,0 +1,189 @@
+using System.Diagnostics;
+
+namespace CorsLab.Load.Engine;
+
+/// <summary>
+/// Runs a <see cref="LoadModel"/> against a list of requests (rotated by ticket) over a fixed pool of
+/// keep-alive connections: the warm-up phase, then the measured phase, on the same connections.
+/// <code>
+///  open (constant-rate, ramp-rate)        closed (concurrency, max)
+///  ticket k due at schedule(k)            ticket k taken when a connection is free
+///  a free connection takes the next       send, wait for the response, repeat
+///  ticket, waits until it is due, sends;
+///  when every connection is busy, due
+///  tickets wait and their latency (from
+///  the due time) shows the stall
+/// </code>
+/// Every phase stops by itself: no ticket is issued past its duration or its <see cref="LoadModel.MaxRequests"/>,
+/// and a request in flight ends within <see cref="LoadModel.RequestTimeout"/>.
+/// </summary>
+public sealed class LoadRunner
+{
+    /// <summary>Requests kept per phase for the three-point join; 5 000 × 56 bytes.</summary>
+    public const int DefaultJoinCapacity = 5_000;
+
+    /// <summary>After a refused connect a closed-model connection pauses this long, so a dead target is not spun on.</summary>
+    private static readonly TimeSpan ConnectBackoff = TimeSpan.FromMilliseconds(5);
+
+    private readonly IReadOnlyList<RequestSpec> _requests;
+    private readonly LoadModel _model;
+    private readonly int _joinCapacity;
+
+    public LoadRunner(IReadOnlyList<RequestSpec> requests, LoadModel model, int joinCapacity = DefaultJoinCapacity)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(model);
+        if (requests.Count == 0)
+        {
+            throw new ArgumentException("at least one request", nameof(requests));
+        }
+
+        if (requests.Any(r => !LoadEndpoint.SameEndpoint(r.Url, requests[0].Url)))
+        {
+            throw new ArgumentException("every request of a run must go to the same scheme, host and port", nameof(requests));
+        }
+
+        _requests = requests;
+        _model = model.Validate();
+        _joinCapacity = joinCapacity;
+    }
+
+    /// <summary>Runs both phases. Cancellation stops at once: the result is returned with <see cref="PhaseResult.Complete"/> false.</summary>
+    public async Task<LoadRunResult> RunAsync(ILoadObserver? observer, CancellationToken cancellationToken)
+    {
+        var endpoint = await LoadEndpoint.ResolveAsync(_requests[0].Url, cancellationToken);
+        var tag = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.Next()));
+        var openedBefore = LoadConnection.ConnectionsOpened;
+        var connections = new LoadConnection[_model.Connections];
+        for (var i = 0; i < connections.Length; i++)
+        {
+            connections[i] = new LoadConnection(endpoint, _model.RequestTimeout, cancellationToken);
+        }
+
+        try
+        {
+            PhaseResult? warmup = null;
+            if (_model.Warmup > TimeSpan.Zero)
+            {
+                var rate = _model.Rate ?? 0;
+                warmup = await RunPhaseAsync(LoadPhase.Warmup, tag + "w", _model.Warmup, new RateSchedule(rate, rate, _model.Warmup.TotalSeconds), connections, observer, cancellationToken);
+            }
+
+            var schedule = new RateSchedule(_model.Rate ?? 0, _model.RateTo ?? _model.Rate ?? 0, _model.Duration.TotalSeconds);
+            var measured = cancellationToken.IsCancellationRequested && warmup is not null
+                ? new PhaseRecorder(LoadPhase.Measured, tag + "m", System.Diagnostics.Stopwatch.GetTimestamp(), _model.Duration, 1).ToResult(complete: false)
+                : await RunPhaseAsync(LoadPhase.Measured, tag + "m", _model.Duration, schedule, connections, observer, cancellationToken);
+            return new LoadRunResult(warmup, measured, LoadConnection.ConnectionsOpened - openedBefore);
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<PhaseResult> RunPhaseAsync(
+        LoadPhase phase, string idTag, TimeSpan duration, RateSchedule schedule, LoadConnection[] connections, ILoadObserver? observer, CancellationToken cancellationToken)
+    {
+        var encoded = _requests.Select(r => new EncodedRequest(r, idTag)).ToArray();
+        var started = Stopwatch.GetTimestamp();
+        var recorder = new PhaseRecorder(phase, idTag, started, duration, _joinCapacity);
+        observer?.PhaseStarted(recorder);
+        var state = new PhaseState(recorder, encoded, started, started + (long)(duration.TotalSeconds * Stopwatch.Frequency), duration.TotalSeconds, _model.MaxRequests, schedule, cancellationToken);
+        var workers = new Task[connections.Length];
+        for (var i = 0; i < connections.Length; i++)
+        {
+            var connection = connections[i];
+            workers[i] = _model.IsOpen
+                ? Task.Run(() => OpenWorkerAsync(connection, state), CancellationToken.None)
+                : Task.Run(() => ClosedWorkerAsync(connection, state), CancellationToken.None);
+        }
+
+        await Task.WhenAll(workers);
+        recorder.Finish();
+        return recorder.ToResult(complete: !cancellationToken.IsCancellationRequested);
+    }
+
+    private static async Task ClosedWorkerAsync(LoadConnection connection, PhaseState state)
+    {
+        while (!state.Cancellation.IsCancellationRequested)
+        {
+            var ticket = state.TakeTicket();
+            var now = Stopwatch.GetTimestamp();
+            if (ticket >= state.MaxRequests || now >= state.End)
+            {
+                return;
+            }
+
+            var outcome = await connection.SendAsync(state.Request(ticket), ticket);
+            state.Recorder.Record(ticket, outcome.Sent != 0 ? outcome.Sent : now, outcome);
+            if (outcome.Error == ErrorKind.Connect)
+            {
+                await Task.Delay(ConnectBackoff, CancellationToken.None);
+            }
+        }
+    }
+
+    private static async Task OpenWorkerAsync(LoadConnection connection, PhaseState state)
+    {
+        while (!state.Cancellation.IsCancellationRequested)
+        {
+            var ticket = state.TakeTicket();
+            if (ticket >= state.MaxRequests)
+            {
+                return;
+            }
+
+            var offset = state.Schedule.OffsetSeconds(ticket);
+            if (offset >= state.DurationSeconds)
+            {
+                return;
+            }
+
+            var intended = state.Started + (long)(offset * Stopwatch.Frequency);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), intended);
+            if (wait >= TimeSpan.FromMilliseconds(1))
+            {
+                // Whole milliseconds, rounded down: the timer fires at or after the due time's millisecond, and
+                // a send that goes early is measured from when it went (PhaseRecorder), so early costs nothing.
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Floor(wait.TotalMilliseconds)), state.Cancellation);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
+            var outcome = await connection.SendAsync(state.Request(ticket), ticket);
+            state.Recorder.Record(ticket, intended, outcome);
+        }
+    }
+
+    private sealed class PhaseState(
+        PhaseRecorder recorder, EncodedRequest[] requests, long started, long end, double durationSeconds, long maxRequests, RateSchedule schedule, CancellationToken cancellation)
+    {
+        private long _next = -1;
+
+        public PhaseRecorder Recorder { get; } = recorder;
+
+        public long Started { get; } = started;
+
+        public long End { get; } = end;
+
+        public double DurationSeconds { get; } = durationSeconds;
+
+        public long MaxRequests { get; } = maxRequests;
+
+        public RateSchedule Schedule { get; } = schedule;
+
+        public CancellationToken Cancellation { get; } = cancellation;
+
+        public long TakeTicket() => Interlocked.Increment(ref _next);
+
+        public EncodedRequest Request(long ticket) => requests[ticket % requests.Length];
+    }
+}

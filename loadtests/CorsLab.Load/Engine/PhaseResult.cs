@@ -1,0 +1,24 @@
+using CorsLab.Load.Results;
+
+namespace CorsLab.Load.Engine;
+
+/// <summary>What one phase measured, ready for run.json (latencies µs).</summary>
+public sealed record PhaseResult(
+    LoadPhase Phase,
+    string IdTag,
+    bool Complete,
+    TimeSpan Elapsed,
+    long Requests,
+    IReadOnlyDictionary<string, long> Errors,
+    IReadOnlyDictionary<string, long> StatusCounts,
+    long BytesReceived,
+    long BytesSent,
+    HistogramRecord Latency,
+    HistogramRecord FirstByte,
+    IReadOnlyList<SeriesPoint> Series,
+    IReadOnlyList<ClientSample> JoinSample)
+{
+    public long ErrorCount => Errors.Values.Sum();
+
+    public double RequestsPerSecond => Elapsed.TotalSeconds > 0 ? Requests / Elapsed.TotalSeconds : 0;
+}

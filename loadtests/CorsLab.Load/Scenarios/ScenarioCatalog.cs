@@ -1,0 +1,137 @@
+using CorsLab.Load.Engine;
+
+namespace CorsLab.Load.Scenarios;
+
+/// <summary>
+/// The standard scenarios (README.md beside this file has the table). Rates and thresholds are set for a
+/// 2-core machine running the origin, one engine and the load client together: generous enough that a clean
+/// engine passes, tight enough that a fault named in DESIGN.md fails at least one.
+/// </summary>
+public static class ScenarioCatalog
+{
+    private const long TenMegabytes = 10L * 1024 * 1024;
+
+    private static readonly Threshold FewErrors = Threshold.AtMost(ThresholdMetrics.ErrorRate, 0.01);
+
+    public static IReadOnlyList<Scenario> All { get; } =
+    [
+        new()
+        {
+            Name = "small-get",
+            Description = "1 KB GET at a constant rate: the per-request overhead of the proxy.",
+            Path = "/bytes/1024",
+            Model = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 1000, Connections = 16, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(2) },
+            Quick = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 500, Connections = 16, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3) },
+            Thresholds = [FewErrors, Threshold.AtMost(ThresholdMetrics.P99Ms, 50)],
+        },
+        new()
+        {
+            Name = "medium-get",
+            Description = "64 KB GET at a constant rate: copying cost and buffer sizes.",
+            Path = "/bytes/65536",
+            Model = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 300, Connections = 16, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(2) },
+            Quick = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 200, Connections = 16, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3) },
+            Thresholds = [FewErrors, Threshold.AtMost(ThresholdMetrics.P99Ms, 100)],
+        },
+        new()
+        {
+            Name = "large-download",
+            Description = "10 MB GET, 4 in flight: throughput, and memory (a buffering engine's working set grows by the body).",
+            Path = "/bytes/" + TenMegabytes,
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 4, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(1) },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 2, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3) },
+            Thresholds = [FewErrors, Threshold.AtMost(ThresholdMetrics.P99Ms, 3000)],
+        },
+        new()
+        {
+            Name = "upload",
+            Description = "10 MB POST to /sink (reads the whole body, answers a line), 4 in flight: request streaming. /sink, not /echo: HttpClient-based engines cannot stream a request and its response at once.",
+            Path = "/sink",
+            Method = "POST",
+            BodyLength = TenMegabytes,
+            Headers = [new("Content-Type", "application/octet-stream")],
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 4, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(1) },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 2, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3) },
+            Thresholds = [FewErrors, Threshold.AtMost(ThresholdMetrics.P99Ms, 3000)],
+        },
+        new()
+        {
+            Name = "drip",
+            Description = "5 chunks of 100 bytes 20 ms apart: a streaming proxy's first byte comes at once, a buffering one's after ~80 ms.",
+            Path = "/drip?chunks=5&size=100&interval_ms=20",
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 8, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(1) },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 8, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3) },
+            Thresholds = [FewErrors, Threshold.AtMost(ThresholdMetrics.FirstByteP50Ms, 40)],
+        },
+        new()
+        {
+            Name = "slow-upstream",
+            Description = "/delay/200 with 128 in flight: a proxy must hold many slow requests without starving (640 requests/s at best).",
+            Path = "/delay/200",
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 128, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(1) },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 64, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3) },
+            Thresholds = [FewErrors, Threshold.AtMost(ThresholdMetrics.P99Ms, 400)],
+        },
+        new()
+        {
+            Name = "preflight",
+            Description = "CORS preflight (OPTIONS with Origin and Access-Control-Request-Method) at a constant rate: answered by the proxy alone.",
+            Path = "/bytes/1024",
+            Method = "OPTIONS",
+            Kind = ScenarioKind.Preflight,
+            Headers = [new("Origin", "https://app.example"), new("Access-Control-Request-Method", "GET")],
+            Model = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 1000, Connections = 16, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(1) },
+            Quick = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 500, Connections = 16, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3) },
+            Thresholds = [FewErrors, Threshold.AtMost(ThresholdMetrics.P99Ms, 50)],
+        },
+        new()
+        {
+            Name = "sse",
+            Description = "Server-sent events, 5 events 20 ms apart, 8 streams: each event must pass through unbuffered.",
+            Path = "/sse?events=5&interval_ms=20",
+            Headers = [new("Accept", "text/event-stream")],
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 8, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(1) },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 8, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3) },
+            Thresholds = [FewErrors, Threshold.AtMost(ThresholdMetrics.FirstByteP50Ms, 40)],
+        },
+        new()
+        {
+            Name = "connection-close",
+            Description = "1 KB GET with Connection: close, 8 in flight: a new client connection per request (accept and setup cost).",
+            Path = "/bytes/1024",
+            ConnectionClose = true,
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 8, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(1) },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 8, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3) },
+            Thresholds = [FewErrors],
+        },
+        new()
+        {
+            Name = "https-upstream",
+            Description = "1 KB GET from the origin's https listener at a constant rate: the proxy's upstream TLS (handshakes show as churn).",
+            Path = "/bytes/1024",
+            Https = true,
+            Model = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 500, Connections = 16, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(2) },
+            Quick = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 300, Connections = 16, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3) },
+            Thresholds = [FewErrors, Threshold.AtMost(ThresholdMetrics.P99Ms, 50)],
+        },
+        new()
+        {
+            Name = "errors",
+            Description = "Refused and reset upstreams in turn, 16 in flight: the refused one must give 502 (a reset one ends as a client reset once the head was streamed), and the proxy must stay healthy.",
+            Path = "/reset-after/512",
+            Kind = ScenarioKind.Errors,
+            CheckHealthAfter = true,
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 16, Duration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(0.5) },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 16, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3) },
+            Thresholds = [Threshold.AtLeast(ThresholdMetrics.HealthyAfter, 1)],
+        },
+    ];
+
+    public static IEnumerable<string> Names => All.Select(s => s.Name);
+
+    public static bool TryGet(string name, out Scenario scenario)
+    {
+        scenario = All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))!;
+        return scenario is not null;
+    }
+}

@@ -1,0 +1,71 @@
+using CorsLab.Load.Engine;
+using CorsLab.Load.Results;
+
+namespace CorsLab.Load.Scenarios;
+
+/// <summary>Builds a scenario's requests for one target: through its URL template, or straight to the origin for <c>direct</c>.</summary>
+public static class ScenarioRequests
+{
+    /// <summary>The size of the <c>/reset-after</c> body sent before the origin cuts the connection.</summary>
+    private const int ResetAfterBytes = 512;
+
+    public static IReadOnlyList<RequestSpec> For(Scenario scenario, TargetInfo target, OriginUrls origin)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(origin);
+        var direct = target.Kind == TargetKinds.Direct;
+        var upstreamBase = scenario.Https ? origin.Https ?? throw new InvalidOperationException($"{scenario.Name} needs the origin's https listener") : origin.Http;
+        var upstream = new Uri(upstreamBase, scenario.Path);
+        var basic = new RequestSpec
+        {
+            Url = Through(target, upstream),
+            Method = scenario.Method,
+            BodyLength = scenario.BodyLength,
+            Headers = scenario.Headers,
+            ConnectionClose = scenario.ConnectionClose,
+        };
+        return scenario.Kind switch
+        {
+            ScenarioKind.Preflight when direct => [basic with { Url = new Uri(origin.Http, "/headers"), Method = "OPTIONS", ExpectedStatuses = [200] }],
+            ScenarioKind.Preflight => [basic with { Method = "OPTIONS", ExpectedStatuses = [204] }],
+
+            // Direct to a refused port and a reset are transport errors, by design: the reference shows what the
+            // client alone sees. Through a proxy both must become 502.
+            ScenarioKind.Errors when direct => [basic with { Url = new Uri(origin.Http, $"/reset-after/{ResetAfterBytes}") }],
+            ScenarioKind.Errors =>
+            [
+                basic with { Url = Through(target, origin.Refused), ExpectedStatuses = [502] },
+                basic with { Url = Through(target, new Uri(origin.Http, $"/reset-after/{ResetAfterBytes}")), ExpectedStatuses = [502] },
+            ],
+            _ => [basic],
+        };
+    }
+
+    /// <summary>The URL that says whether a target is still healthy: the contract's <c>/healthcheck</c>, the origin's <c>/healthz</c>.</summary>
+    public static Uri HealthUrl(TargetInfo target, OriginUrls origin)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(origin);
+        if (target.Kind == TargetKinds.Direct)
+        {
+            return new Uri(origin.Http, "/healthz");
+        }
+
+        var sample = new Uri(target.Template.Replace("{url}", "x", StringComparison.Ordinal));
+        return new Uri(sample.GetLeftPart(UriPartial.Authority) + "/healthcheck");
+    }
+
+    /// <summary>The URL a target is asked for <paramref name="upstream"/>: the template with <c>{url}</c> replaced (escaped).</summary>
+    public static Uri Through(TargetInfo target, Uri upstream)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(upstream);
+        if (target.Kind == TargetKinds.Direct)
+        {
+            return upstream;
+        }
+
+        return new Uri(target.Template.Replace("{url}", Uri.EscapeDataString(upstream.ToString()), StringComparison.Ordinal));
+    }
+}

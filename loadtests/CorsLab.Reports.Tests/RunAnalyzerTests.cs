@@ -1,0 +1,128 @@
+using CorsLab.Load.Results;
+using CorsLab.Reports.Analysis;
+
+namespace CorsLab.Reports.Tests;
+
+/// <summary>The analysis stage on its own: rankings, margins, behaviours and the recommendation as data.</summary>
+public sealed class RunAnalyzerTests
+{
+    [Fact]
+    public void ClosedLoad_RanksByMedianThroughput_WithRatiosToTheFastest()
+    {
+        var scenario = RunAnalyzer.Analyze(RunBuilder.Lab().Build()).Scenarios[0];
+
+        Assert.Equal(DecidingMetric.Throughput, scenario.Metric);
+        Assert.Equal(["pipelines", "yarp", "httpclient"], scenario.Ranking.Select(ranked => ranked.Stats.Target));
+        Assert.Equal(1.0, scenario.Ranking[0].ThroughputRatio);
+        Assert.Equal(12_100.0 / 15_100, scenario.Ranking[1].ThroughputRatio, 6);
+        Assert.Equal(new Spread(15_100, 15_000, 15_200, 3), scenario.Ranking[0].Stats.Throughput);
+        Assert.Equal(Margin.Clear, scenario.Margin);
+        Assert.Equal(TargetKinds.Direct, scenario.Direct?.Target);
+    }
+
+    [Fact]
+    public void OpenLoad_RanksByP99_WhenThroughputIsTheOfferedRate()
+    {
+        var builder = new RunBuilder().Target(TargetKinds.Direct, TargetKinds.Direct).Target("httpclient").Target("yarp");
+        for (var repeat = 0; repeat < 3; repeat++)
+        {
+            builder.Measure("httpclient", "steady", repeat, 500, 900, RunBuilder.Open)
+                .Measure("yarp", "steady", repeat, 500, 400, RunBuilder.Open)
+                .Measure(TargetKinds.Direct, "steady", repeat, 500, 150, RunBuilder.Open);
+        }
+
+        var scenario = RunAnalyzer.Analyze(builder.Build()).Scenarios.Single();
+
+        Assert.Equal(DecidingMetric.TailLatency, scenario.Metric);
+        Assert.Equal(["yarp", "httpclient"], scenario.Ranking.Select(ranked => ranked.Stats.Target));
+        Assert.True(scenario.Ranking[1].P99Ratio > 2);
+    }
+
+    [Fact]
+    public void BufferingEngine_IsFlagged_AndNotRecommended()
+    {
+        var analysis = RunAnalyzer.Analyze(RunBuilder.Lab().Build());
+
+        var flagged = analysis.Scenarios.SelectMany(scenario => scenario.Ranking).SelectMany(ranked => ranked.Behaviours).ToList();
+        var behaviour = Assert.Single(flagged);
+        Assert.Equal(("httpclient", "large-download", BehaviourKind.BuffersResponses), (behaviour.Target, behaviour.Scenario, behaviour.Kind));
+        Assert.Equal("pipelines", analysis.Recommendation.Chosen?.Target);
+        Assert.False(analysis.Recommendation.Candidates.Single(candidate => candidate.Target == "httpclient").Qualified);
+    }
+
+    [Fact]
+    public void BodySentInOneWrite_IsNotBuffering_WhenDirectShowsTheSame()
+    {
+        // An older join without eligibility counts: every target, direct included, sees the first byte after the origin's last.
+        var builder = new RunBuilder().Target(TargetKinds.Direct, TargetKinds.Direct).Target("yarp");
+        builder.Measure(TargetKinds.Direct, "small", 0, 900, 200, threePoint: RunBuilder.ThreePoint(1.0, 30, eligible: 0))
+            .Measure("yarp", "small", 0, 800, 300, threePoint: RunBuilder.ThreePoint(1.0, 60, eligible: 0));
+
+        var ranked = RunAnalyzer.Analyze(builder.Build()).Scenarios.Single().Ranking.Single();
+
+        Assert.Empty(ranked.Behaviours);
+    }
+
+    [Fact]
+    public void OneOriginConnectionPerRequest_WhileTheClientKeepsAlive_IsConnectionChurn()
+    {
+        var builder = new RunBuilder().Target("yarp").Target("httpclient");
+        builder.Measure("yarp", "small", 0, 900, 200, threePoint: RunBuilder.ThreePoint(0.0, 30, originConnectionsPerRequest: 0.016))
+            .Measure("httpclient", "small", 0, 800, 300, threePoint: RunBuilder.ThreePoint(0.0, 60, originConnectionsPerRequest: 1.0));
+
+        var scenario = RunAnalyzer.Analyze(builder.Build()).Scenarios.Single();
+
+        var churn = Assert.Single(scenario.Ranking.SelectMany(ranked => ranked.Behaviours));
+        Assert.Equal(("httpclient", BehaviourKind.ConnectionChurn, ReferenceSource.Client), (churn.Target, churn.Kind, churn.Source));
+        Assert.Equal(32.0 / 2_000, churn.Reference);
+    }
+
+    [Fact]
+    public void FailingFast_RanksLast_AndIsNotRecommended()
+    {
+        var builder = new RunBuilder().Target("yarp").Target("broken");
+        builder.Measure("yarp", "small", 0, 900, 200)
+            .Measure("broken", "small", 0, 5_000, 50, errors: new Dictionary<string, long> { ["status-5xx"] = 1_000 });
+
+        var analysis = RunAnalyzer.Analyze(builder.Build());
+
+        Assert.Equal(["yarp", "broken"], analysis.Scenarios.Single().Ranking.Select(ranked => ranked.Stats.Target));
+        Assert.Equal("yarp", analysis.Recommendation.Chosen?.Target);
+    }
+
+    [Fact]
+    public void OverlappingRepeats_LeaveFirstPlaceWithinSpread()
+    {
+        var builder = new RunBuilder().Target("yarp").Target("pipelines");
+        foreach (var (repeat, yarp, pipelines) in new[] { (0, 1_000, 1_020), (1, 1_050, 990), (2, 1_010, 1_030) })
+        {
+            builder.Measure("yarp", "small", repeat, yarp, 300).Measure("pipelines", "small", repeat, pipelines, 300);
+        }
+
+        var analysis = RunAnalyzer.Analyze(builder.Build());
+
+        Assert.Equal(Margin.WithinSpread, analysis.Scenarios.Single().Margin);
+        Assert.Equal(["small"], analysis.Recommendation.UnsettledScenarios);
+    }
+
+    [Fact]
+    public void OneRepeat_IsACaveat()
+    {
+        var builder = new RunBuilder().Target("yarp").Target("pipelines");
+        builder.Measure("yarp", "small", 0, 1_000, 300).Measure("pipelines", "small", 0, 1_100, 300);
+
+        var analysis = RunAnalyzer.Analyze(builder.Build());
+
+        Assert.Contains(RunCaveat.SingleRepeat, analysis.Caveats);
+        Assert.Equal(Margin.SingleRepeat, analysis.Scenarios.Single().Margin);
+    }
+
+    [Fact]
+    public void MergedHistogram_CountsEveryRepeat()
+    {
+        var stats = RunAnalyzer.Analyze(RunBuilder.Lab().Build()).Scenarios[0].Ranking[0].Stats;
+
+        Assert.Equal(3 * 2_000, stats.Merged.Count);
+        Assert.Equal(3, stats.Repeats);
+    }
+}

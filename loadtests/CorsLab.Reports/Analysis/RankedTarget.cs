@@ -1,0 +1,15 @@
+namespace CorsLab.Reports.Analysis;
+
+/// <summary>
+/// A target's place in its scenario. Ratios are to the best among the ranked targets: throughput ≤ 1, latencies ≥ 1.
+/// <see cref="VersusDirect"/> is throughput as a fraction of the direct reference's, when the scenario has one.
+/// </summary>
+public sealed record RankedTarget(
+    int Rank,
+    TargetStats Stats,
+    double ThroughputRatio,
+    double P50Ratio,
+    double P99Ratio,
+    double? VersusDirect,
+    double? P50AddedOverDirect,
+    IReadOnlyList<Behaviour> Behaviours);
