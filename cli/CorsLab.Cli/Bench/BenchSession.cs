@@ -1,10 +1,12 @@
 using System.Globalization;
 using CorsLab.Cli.Processes;
 using CorsLab.Cli.Usage;
+using CorsLab.Diagnostics.Findings;
 using CorsLab.Load.Engine;
 using CorsLab.Load.Results;
 using CorsLab.Load.Scenarios;
 using CorsLab.Load.Wrk;
+using CorsLab.Reports;
 using CorsLab.Spec;
 
 namespace CorsLab.Cli.Bench;
@@ -114,18 +116,16 @@ internal sealed class BenchSession
                 }
             }
 
-            // 6. Done.
-            session._run = session._run with { Complete = true, FinishedUtc = DateTimeOffset.UtcNow };
-            await session.WriteAsync();
+            // 6. Done: findings from the evidence, the report from run.json.
+            await session.FinishAsync(complete: true, CancellationToken.None);
             BenchTable.Print(session._run, console.Interactive);
             session.AfterRun?.Invoke(session._run);
-            console.Line($"wrote {Path.Combine(session.Directory, RunWriter.FileName)}");
+            console.Line($"wrote {Path.Combine(session.Directory, RunWriter.FileName)} and {Path.Combine(session.Directory, "report.md")}");
             return ExitCodes.Success;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            session._run = session._run with { Complete = false, FinishedUtc = DateTimeOffset.UtcNow };
-            await session.WriteAsync();
+            await session.FinishAsync(complete: false, CancellationToken.None);
             await Console.Error.WriteLineAsync($"corslab: interrupted; partial results kept in {Path.Combine(session.Directory, RunWriter.FileName)} (complete: false)");
             return ExitCodes.Interrupted;
         }
@@ -142,6 +142,15 @@ internal sealed class BenchSession
     }
 
     private Task WriteAsync() => RunWriter.WriteAsync(Directory, _run);
+
+    /// <summary>Names causes from what was measured (even a partial run) and renders the report from run.json.</summary>
+    private async Task FinishAsync(bool complete, CancellationToken cancellationToken)
+    {
+        _run = _run with { Complete = complete, FinishedUtc = DateTimeOffset.UtcNow };
+        _run = _run with { Findings = FindingRules.Evaluate(_run) };
+        await WriteAsync();
+        await ReportRenderer.RenderAsync(Directory, cancellationToken);
+    }
 
     private async Task<ScenarioMeasurement?> MeasureAsync(ScenarioExecutor? executor, Scenario scenario, BenchTarget target, string driver, int repeat, CancellationToken cancellationToken)
     {

@@ -28,5 +28,27 @@ internal static class InvestigateTable
         }
 
         Console.Out.WriteLine();
+        PrintFindings(run);
+    }
+
+    /// <summary>Each engine's findings at warn or above, then a line per engine with none: the answer to "why is it slow".</summary>
+    private static void PrintFindings(RunDocument run)
+    {
+        foreach (var target in run.Targets.Where(t => t.Kind != TargetKinds.Direct))
+        {
+            var findings = run.Findings.Where(f => f.Target == target.Name && f.Severity != "info").ToArray();
+            if (findings.Length == 0)
+            {
+                Console.Out.WriteLine($"{target.Name}: no finding at warn or above");
+                continue;
+            }
+
+            foreach (var finding in findings)
+            {
+                Console.Out.WriteLine($"{target.Name}: {finding.Severity} {finding.Id}: {finding.Summary} Remedy: {finding.Remedy}");
+            }
+        }
+
+        Console.Out.WriteLine();
     }
 }

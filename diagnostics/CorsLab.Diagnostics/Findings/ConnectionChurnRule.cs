@@ -26,7 +26,7 @@ public sealed class ConnectionChurnRule : IFindingRule
 
     public string Id => FindingId;
 
-    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Reuse, ScenarioNames.SmallGet, ScenarioNames.SmallGetSequential, ScenarioNames.Drip, ScenarioNames.Upload];
+    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Reuse, ScenarioNames.SmallGet, ScenarioNames.Drip, ScenarioNames.Upload];
 
     public Finding? Evaluate(TargetEvidence evidence)
     {

@@ -43,7 +43,7 @@ public sealed class NagleDelayRule : IFindingRule
 
     /// <summary>Back-to-back requests on one connection first: that is where delayed ACKs bite every time (a
     /// connection idle between requests may be back in quick-ACK mode); then the small GETs under load.</summary>
-    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Reuse, ScenarioNames.SmallGetSequential, ScenarioNames.SmallGet];
+    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Reuse, ScenarioNames.SmallGet];
 
     public Finding? Evaluate(TargetEvidence evidence)
     {

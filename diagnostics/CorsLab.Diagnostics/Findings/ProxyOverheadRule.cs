@@ -17,7 +17,7 @@ public sealed class ProxyOverheadRule : IFindingRule
 
     public string Id => FindingId;
 
-    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.SmallGet, ScenarioNames.SmallGetSequential, ScenarioNames.Reuse];
+    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.SmallGet, ScenarioNames.Reuse];
 
     public Finding? Evaluate(TargetEvidence evidence)
     {

@@ -15,9 +15,6 @@ public static class ScenarioNames
     /// <summary>Small GETs on keep-alive connections: latency steps and proxy overhead.</summary>
     public const string SmallGet = "small-get";
 
-    /// <summary>The investigate command's sequential small GETs (one connection).</summary>
-    public const string SmallGetSequential = "small-get-sequential";
-
     /// <summary>Sequential small GETs on one client connection: a pooling proxy needs one upstream connection.</summary>
     public const string Reuse = "reuse";
 }

@@ -6,39 +6,19 @@ namespace CorsLab.Diagnostics.Probes;
 
 /// <summary>
 /// The smallest scenario set the black-box rules need, each cut to about two seconds: the load engine's catalog
-/// scenarios (<c>drip</c>, <c>upload</c>, <c>small-get</c>) with short diagnosis models, plus <c>reuse</c>, a
-/// connection-reuse probe. Any other catalog scenario can be asked for by name and runs its quick model.
+/// scenarios (<c>drip</c>, <c>upload</c>, <c>small-get</c>) with short diagnosis models, and <c>reuse</c>, the
+/// connection-reuse probe, with its quick model. Any other catalog scenario can be asked for by name.
 /// </summary>
 public static class DiagnosisScenarios
 {
     /// <summary>Rule → scenarios it needs, in the order diagnose runs them.</summary>
     public static IReadOnlyList<string> Default { get; } = [ScenarioNames.Drip, ScenarioNames.Upload, ScenarioNames.SmallGet, ScenarioNames.Reuse];
 
-    /// <summary>
-    /// Sequential 1 KB GETs on one client connection: a pooling proxy carries all of them on one upstream
-    /// connection, a churning one opens one per request. One in flight, so the count is exact, and 25+ requests
-    /// even when each pays a 40 ms Nagle stall.
-    /// </summary>
-    public static Scenario Reuse { get; } = new()
-    {
-        Name = ScenarioNames.Reuse,
-        Description = "1 KB GETs, one at a time on one keep-alive client connection: upstream connections per request.",
-        Path = "/bytes/1024",
-        Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 1, Warmup = TimeSpan.FromSeconds(0.2), Duration = TimeSpan.FromSeconds(1.2), MaxRequests = 300 },
-    };
-
-    public static IEnumerable<string> Names => Default.Concat(ScenarioCatalog.Names).Distinct(StringComparer.Ordinal);
+    public static IEnumerable<string> Names => ScenarioCatalog.Names;
 
     /// <summary>The scenario with the model diagnose runs it under.</summary>
     public static bool TryGet(string name, out Scenario scenario, out LoadModel model)
     {
-        if (string.Equals(name, ScenarioNames.Reuse, StringComparison.OrdinalIgnoreCase))
-        {
-            scenario = Reuse;
-            model = Reuse.Model;
-            return true;
-        }
-
         if (!ScenarioCatalog.TryGet(name, out scenario))
         {
             model = null!;

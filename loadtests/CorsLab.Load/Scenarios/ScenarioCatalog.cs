@@ -26,6 +26,17 @@ public static class ScenarioCatalog
         },
         new()
         {
+            Name = "reuse",
+            Description = "1 KB GETs one at a time on one keep-alive client connection: upstream connections per request, and latency steps (Nagle) undisturbed by queueing.",
+            Path = "/bytes/1024",
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 1, Warmup = TimeSpan.FromSeconds(0.5), Duration = TimeSpan.FromSeconds(5), MaxRequests = 2000 },
+
+            // One in flight, so the count is exact; 25+ requests even when each pays a 40 ms Nagle stall.
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 1, Warmup = TimeSpan.FromSeconds(0.2), Duration = TimeSpan.FromSeconds(1.2), MaxRequests = 300 },
+            Thresholds = [FewErrors],
+        },
+        new()
+        {
             Name = "medium-get",
             Description = "64 KB GET at a constant rate: copying cost and buffer sizes.",
             Path = "/bytes/65536",
