@@ -48,6 +48,26 @@ public sealed class FindingRulesTests
     }
 
     [Fact]
+    public void EvaluateRun_WrkMeasurements_AreNotEvidence()
+    {
+        // wrk records percentiles only (no encoded histogram, no join); measured alongside ours, it must not be read.
+        var ours = Measurements.Of("yarp", "small-get", Measurements.Around(41_000, 100));
+        var wrk = ours with { Driver = "wrk", Repeat = 1, Latency = ours.Latency with { Encoded = "" }, ThreePoint = null };
+        var direct = Measurements.Of("direct", "small-get", Measurements.Around(300, 100));
+        var run = new RunDocument
+        {
+            Name = "t",
+            StartedUtc = DateTimeOffset.UnixEpoch,
+            Environment = RunEnvironment.Capture(null, "Release"),
+            Measurements = [direct, ours, wrk, direct with { Driver = "wrk", Repeat = 1, Latency = direct.Latency with { Encoded = "" } }],
+        };
+
+        var findings = FindingRules.Evaluate(run);
+
+        Assert.Contains(findings, f => f.Target == "yarp" && f.Id == "nagle-delay");
+    }
+
+    [Fact]
     public void EvaluateRun_LastCompleteRepeatCounts()
     {
         var first = Measurements.Of("yarp", "drip", Measurements.Around(90_000, 100), Measurements.Three(firstByteAfterOriginLast: 1, bufferingEligible: 100));

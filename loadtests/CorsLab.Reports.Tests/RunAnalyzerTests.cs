@@ -91,6 +91,20 @@ public sealed class RunAnalyzerTests
     }
 
     [Fact]
+    public void ErrorsDirectHasToo_AreTheScenarios_NotTheEngines()
+    {
+        // The errors scenario: refused and reset upstreams fail direct as much as through any proxy.
+        var builder = new RunBuilder().Target("direct", TargetKinds.Direct).Target("yarp");
+        builder.Measure("direct", "errors", 0, 5_000, 50, errors: new Dictionary<string, long> { ["reset"] = 2_000 })
+            .Measure("yarp", "errors", 0, 3_000, 80, errors: new Dictionary<string, long> { ["reset"] = 1_000 });
+
+        var analysis = RunAnalyzer.Analyze(builder.Build());
+
+        Assert.DoesNotContain(analysis.Scenarios.Single().Ranking.SelectMany(ranked => ranked.Behaviours), b => b.Kind == BehaviourKind.Errors);
+        Assert.Equal("yarp", analysis.Recommendation.Chosen?.Target);
+    }
+
+    [Fact]
     public void OverlappingRepeats_LeaveFirstPlaceWithinSpread()
     {
         var builder = new RunBuilder().Target("yarp").Target("pipelines");

@@ -1,4 +1,5 @@
 using CorsLab.Load.Results;
+using CorsLab.Load.Wrk;
 
 namespace CorsLab.Diagnostics.Findings;
 
@@ -46,7 +47,9 @@ public sealed class TargetEvidence
     {
         ArgumentNullException.ThrowIfNull(measurements);
         var result = new Dictionary<string, ScenarioMeasurement>(StringComparer.Ordinal);
-        foreach (var measurement in measurements.OrderBy(m => m.Repeat))
+
+        // wrk's figures carry no exact histogram and no join with the origin: the rules read our driver's only.
+        foreach (var measurement in measurements.Where(m => m.Driver != WrkDriver.Name).OrderBy(m => m.Repeat))
         {
             if (measurement.Complete || !result.ContainsKey(measurement.Scenario))
             {

@@ -89,7 +89,9 @@ internal static class BehaviourRules
             found.Add(new Behaviour(stats.Target, scenario, BehaviourKind.Stalls, stalled.Count, null, ReferenceSource.None, stalled, Empty));
         }
 
-        if (stats.Errors > 0)
+        // Errors the origin itself produces (the errors scenario's refused and reset upstreams) are the scenario,
+        // not the engine: only an error rate above direct's is the engine's.
+        if (stats.Errors > 0 && (direct is null || stats.ErrorRate > direct.ErrorRate))
         {
             found.Add(new Behaviour(stats.Target, scenario, BehaviourKind.Errors, stats.Errors, direct?.Errors, direct is null ? ReferenceSource.None : ReferenceSource.Direct, [], stats.ErrorsByKind));
         }
