@@ -2,10 +2,10 @@
 # Throughput of every engine against nginx, with wrk, on this machine.
 # wrk is pinned to CPU 0, the proxies and the origin to CPU 1; every configuration runs
 # --repeat times, interleaved; medians are printed and written to results/runs/<stamp>-compare/compare.json.
-#   loadtests/peers/compare.sh [--engines "httpclient yarp"] [--duration 5] [--repeat 3] [--connections 32] [--path /bytes/1024]
+#   loadtests/peers/compare.sh [--engines "httpclient yarp"] [--duration 5] [--repeat 3] [--connections 32] [--path /bytes/1024] [--warmup 5]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-engines="httpclient yarp"; duration=5; repeat=3; connections=32; path="/bytes/1024"
+engines="httpclient yarp"; duration=5; repeat=3; connections=32; path="/bytes/1024"; warmup=5
 while [ $# -gt 0 ]; do
   case "$1" in
     --engines) engines="$2"; shift 2 ;;
@@ -13,7 +13,8 @@ while [ $# -gt 0 ]; do
     --repeat) repeat="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --path) path="$2"; shift 2 ;;
-    *) echo "compare.sh: unknown option '$1'; valid: --engines --duration --repeat --connections --path" >&2; exit 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
+    *) echo "compare.sh: unknown option '$1'; valid: --engines --duration --repeat --connections --path --warmup" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || { echo "compare.sh: wrk is not installed; install it with: sudo apt-get install wrk" >&2; exit 2; }
@@ -63,6 +64,14 @@ else
 fi
 
 targets=(direct nginx-static nginx-proxy $engines)
+
+# Warm-up, not recorded: .NET engines run tier-0 code (and dynamic PGO's instrumented tier) for their first
+# seconds under load; measuring that would rank JIT warm-up, not forwarding.
+for target in "${targets[@]}"; do
+  [ -n "${urls[$target]:-}" ] || continue
+  taskset -c 0 wrk -t1 -c"$connections" -d"${warmup}s" "${urls[$target]}" >/dev/null 2>&1
+done
+
 results="$out/samples.tsv"; : > "$results"
 for round in $(seq 1 "$repeat"); do
   for target in "${targets[@]}"; do
