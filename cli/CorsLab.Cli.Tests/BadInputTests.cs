@@ -1,3 +1,4 @@
+using CorsLab.Cli.Testing;
 using System.Net;
 using System.Net.Sockets;
 

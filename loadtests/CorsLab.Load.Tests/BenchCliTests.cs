@@ -1,3 +1,4 @@
+using CorsLab.Cli.Testing;
 using System.Diagnostics;
 using CorsLab.Load.Results;
 using CorsLab.Load.Scenarios;
@@ -12,7 +13,7 @@ public sealed class BenchCliTests : IDisposable
     [Fact]
     public async Task UnknownScenario_Exits2_ListingTheScenarios()
     {
-        var run = await RunAsync(["bench", "--engines", "httpclient", "--scenarios", "small-get,nope", "--out", _out], TimeSpan.FromSeconds(30));
+        var run = await CliRun.RunAsync(["bench", "--engines", "httpclient", "--scenarios", "small-get,nope", "--out", _out], TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("unknown scenario 'nope'", run.Stderr, StringComparison.Ordinal);
@@ -28,7 +29,7 @@ public sealed class BenchCliTests : IDisposable
     public async Task UnreachableTarget_Exits2_Quickly()
     {
         var clock = Stopwatch.StartNew();
-        var run = await RunAsync(["bench", "--target", "http://127.0.0.1:1/?url={url}", "--scenarios", "small-get", "--out", _out], TimeSpan.FromSeconds(30));
+        var run = await CliRun.RunAsync(["bench", "--target", "http://127.0.0.1:1/?url={url}", "--scenarios", "small-get", "--out", _out], TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("not reachable", run.Stderr, StringComparison.Ordinal);
@@ -38,7 +39,7 @@ public sealed class BenchCliTests : IDisposable
     [Fact]
     public async Task SmallGet_ThroughHttpClient_WritesDirectAndEngine()
     {
-        var run = await RunAsync(["bench", "--engines", "httpclient", "--scenarios", "small-get", "--duration", "1", "--warmup", "0.3", "--repeat", "1", "--out", _out, "--name", "tiny"], TimeSpan.FromSeconds(90));
+        var run = await CliRun.RunAsync(["bench", "--engines", "httpclient", "--scenarios", "small-get", "--duration", "1", "--warmup", "0.3", "--repeat", "1", "--out", _out, "--name", "tiny"], TimeSpan.FromSeconds(90));
 
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         var folder = Assert.Single(Directory.GetDirectories(_out));
@@ -63,35 +64,5 @@ public sealed class BenchCliTests : IDisposable
         {
             Directory.Delete(_out, recursive: true);
         }
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] arguments, TimeSpan bound)
-    {
-        var directory = AppContext.BaseDirectory;
-        var appHost = Path.Combine(directory, "corslab");
-        var start = File.Exists(appHost) ? new ProcessStartInfo(appHost) : new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(directory, "corslab.dll") } };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(bound);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"corslab {string.Join(' ', arguments)} still running after {bound}");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -1,3 +1,4 @@
+using CorsLab.Cli.Testing;
 using System.Diagnostics;
 using CorsLab.Load.Results;
 
@@ -11,7 +12,7 @@ public sealed class ReportCommandTests
     [Fact]
     public async Task MissingFolder_Exits2_WithOneLine()
     {
-        var (exitCode, _, stderr) = await RunCorslabAsync("report", "/nonexistent/corslab-run");
+        var (exitCode, _, stderr) = await CliRun.RunAsync(["report", "/nonexistent/corslab-run"], Bound);
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -24,7 +25,7 @@ public sealed class ReportCommandTests
         using var folder = RunFolder.Empty();
         await File.WriteAllTextAsync(Path.Combine(folder.Path, RunWriter.FileName), "{ \"schema\": \"corslab.run/9\" }");
 
-        var (exitCode, _, stderr) = await RunCorslabAsync("report", folder.Path);
+        var (exitCode, _, stderr) = await CliRun.RunAsync(["report", folder.Path], Bound);
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -36,42 +37,11 @@ public sealed class ReportCommandTests
     {
         using var folder = await RunFolder.WriteAsync(RunBuilder.Lab().Build());
 
-        var (exitCode, stdout, stderr) = await RunCorslabAsync("report", folder.Path);
+        var (exitCode, stdout, stderr) = await CliRun.RunAsync(["report", folder.Path], Bound);
 
         Assert.True(exitCode == 0, stderr);
         Assert.Contains("verdict: pipelines", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder.Path, "report.md")));
         Assert.True(File.Exists(Path.Combine(folder.Path, "report.html")));
-    }
-
-    /// <summary>The CLI built beside this test (a project reference copies it here), run as its own process.</summary>
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunCorslabAsync(params string[] arguments)
-    {
-        var directory = AppContext.BaseDirectory;
-        var appHost = Path.Combine(directory, OperatingSystem.IsWindows() ? "corslab.exe" : "corslab");
-        var start = File.Exists(appHost) ? new ProcessStartInfo(appHost) : new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { ArgumentList = { Path.Combine(directory, "corslab.dll") } };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Bound);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"corslab {string.Join(' ', arguments)} still running after {Bound}");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
     }
 }

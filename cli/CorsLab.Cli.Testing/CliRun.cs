@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using CorsLab.Cli.Processes;
 
-namespace CorsLab.Cli.Tests;
+namespace CorsLab.Cli.Testing;
 
 /// <summary>Runs the built <c>corslab</c> as a real process and collects what it printed.</summary>
-internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
+public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 {
     public static async Task<CliRun> RunAsync(IEnumerable<string> arguments, TimeSpan bound, IDictionary<string, string>? environment = null)
     {
@@ -31,5 +31,13 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         }
 
         return new CliRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>A port on 127.0.0.1 that was free a moment ago.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
