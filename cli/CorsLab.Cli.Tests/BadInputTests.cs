@@ -1,4 +1,4 @@
-using CorsLab.Cli.Testing;
+using CorsLab.Components;
 using System.Net;
 using System.Net.Sockets;
 
@@ -12,7 +12,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task UnknownEngine_Exits2_ListingEngines()
     {
-        var run = await CliRun.RunAsync(["proxy", "--engine", "nginx-ish", "--urls", "http://127.0.0.1:0"], Bound);
+        var run = await CorslabRun.RunAsync(["proxy", "--engine", "nginx-ish", "--urls", "http://127.0.0.1:0"], Bound);
 
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -23,7 +23,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task UnknownFault_Exits2_ListingFaults()
     {
-        var run = await CliRun.RunAsync(["proxy", "--engine", "httpclient", "--urls", "http://127.0.0.1:0", "--fault", "slow"], Bound);
+        var run = await CorslabRun.RunAsync(["proxy", "--engine", "httpclient", "--urls", "http://127.0.0.1:0", "--fault", "slow"], Bound);
 
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -35,7 +35,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task FaultTheEngineDoesNotImplement_Exits2_ListingWhatItDoes()
     {
-        var run = await CliRun.RunAsync(["proxy", "--engine", "yarp", "--urls", "http://127.0.0.1:0", "--fault", "global-lock"], Bound);
+        var run = await CorslabRun.RunAsync(["proxy", "--engine", "yarp", "--urls", "http://127.0.0.1:0", "--fault", "global-lock"], Bound);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("does not implement fault 'global-lock'", run.Stderr, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class BadInputTests
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
 
-        var run = await CliRun.RunAsync(["proxy", "--engine", engine, "--urls", $"http://127.0.0.1:{port}"], Bound);
+        var run = await CorslabRun.RunAsync(["proxy", "--engine", engine, "--urls", $"http://127.0.0.1:{port}"], Bound);
 
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -65,7 +65,7 @@ public sealed class BadInputTests
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
 
-        var run = await CliRun.RunAsync(["origin", "--urls", $"http://127.0.0.1:{port}"], Bound);
+        var run = await CorslabRun.RunAsync(["origin", "--urls", $"http://127.0.0.1:{port}"], Bound);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"port {port}", run.Stderr, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class BadInputTests
     {
         var port = FreePort();
 
-        var run = await CliRun.RunAsync(["spec", "--target", $"http://127.0.0.1:{port}/?url={{url}}"], Bound);
+        var run = await CorslabRun.RunAsync(["spec", "--target", $"http://127.0.0.1:{port}/?url={{url}}"], Bound);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("not reachable", run.Stderr, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class BadInputTests
     [InlineData("--deny-target", "not a host!")]
     public async Task BadOptionValue_Exits2_NamingTheOption(string option, string value)
     {
-        var run = await CliRun.RunAsync(["proxy", "--engine", "httpclient", "--urls", "http://127.0.0.1:0", option, value], Bound);
+        var run = await CorslabRun.RunAsync(["proxy", "--engine", "httpclient", "--urls", "http://127.0.0.1:0", option, value], Bound);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(option, run.Stderr, StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task UnknownCommand_Exits2()
     {
-        var run = await CliRun.RunAsync(["investigat"], Bound);
+        var run = await CorslabRun.RunAsync(["investigat"], Bound);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));

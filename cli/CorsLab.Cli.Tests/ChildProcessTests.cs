@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CorsLab.Cli.Processes;
+using CorsLab.Components;
 
 namespace CorsLab.Cli.Tests;
 
@@ -10,7 +10,7 @@ public sealed class ChildProcessTests
     public async Task Engine_ExitsByItself_WhenItsParentDies()
     {
         using var parent = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
-        var start = SelfCommand.CreateStartInfo(["proxy", "--engine", "httpclient", "--urls", "http://127.0.0.1:0"]);
+        var start = CorslabExecutable.CreateStartInfo(["proxy", "--engine", "httpclient", "--urls", "http://127.0.0.1:0"]);
         start.RedirectStandardOutput = true;
         start.Environment[ParentWatch.ParentPidVariable] = parent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var engine = Process.Start(start)!;
@@ -51,7 +51,7 @@ public sealed class ChildProcessTests
     [Fact]
     public async Task ComponentProcess_ChildFailingToStart_ThrowsItsErrorLine()
     {
-        var error = await Assert.ThrowsAsync<Usage.UsageException>(
+        var error = await Assert.ThrowsAsync<ComponentStartException>(
             () => ComponentProcess.StartAsync("engine", ["proxy", "--engine", "nope"], CancellationToken.None));
 
         Assert.Contains("unknown engine 'nope'", error.Message, StringComparison.Ordinal);

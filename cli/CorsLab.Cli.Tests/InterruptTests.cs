@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using CorsLab.Cli.Processes;
+using CorsLab.Components;
 
 namespace CorsLab.Cli.Tests;
 
@@ -14,7 +14,7 @@ public sealed class InterruptTests
         var outDirectory = Directory.CreateTempSubdirectory("corslab-interrupt-");
         try
         {
-            var start = SelfCommand.CreateStartInfo(["investigate", "--out", outDirectory.FullName, "--name", "interrupted"]);
+            var start = CorslabExecutable.CreateStartInfo(["investigate", "--out", outDirectory.FullName, "--name", "interrupted"]);
             start.RedirectStandardOutput = true;
             start.RedirectStandardError = true;
             using var lab = Process.Start(start)!;

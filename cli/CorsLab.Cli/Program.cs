@@ -1,7 +1,8 @@
 using System.CommandLine;
 using CorsLab.Cli.Commands;
 using CorsLab.Cli.Usage;
-using CorsLab.Proxies.Core;
+using CorsLab.Components;
+using CorsLab.Protocol;
 
 var root = new RootCommand("CorsLab: why is my gateway slow? Engines, spec, load and findings.")
 {
@@ -37,6 +38,11 @@ catch (UsageException error)
     return ExitCodes.Usage;
 }
 catch (PortInUseException error)
+{
+    Console.Error.WriteLine($"corslab: {error.Message}");
+    return ExitCodes.Usage;
+}
+catch (ComponentStartException error)
 {
     Console.Error.WriteLine($"corslab: {error.Message}");
     return ExitCodes.Usage;

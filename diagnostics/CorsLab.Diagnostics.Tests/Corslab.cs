@@ -1,4 +1,4 @@
-using CorsLab.Cli.Testing;
+using CorsLab.Components;
 
 namespace CorsLab.Diagnostics.Tests;
 
@@ -9,12 +9,12 @@ internal static class Corslab
 
     public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, params string[] arguments)
     {
-        var run = await CliRun.RunAsync(arguments, timeout);
+        var run = await CorslabRun.RunAsync(arguments, timeout);
         return (run.ExitCode, run.Stdout + run.Stderr);
     }
 
     /// <summary>A port on 127.0.0.1 free a moment ago.</summary>
-    public static int FreePort() => CliRun.FreePort();
+    public static int FreePort() => CorslabRun.FreePort();
 
     private static string FindRepoRoot()
     {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using CorsLab.Diagnostics.Findings;
 using CorsLab.Diagnostics.Output;
 using CorsLab.Diagnostics.SelfCheck;
-using CorsLab.Load.Results;
+using CorsLab.Results;
 
 namespace CorsLab.Diagnostics.Tests;
 

@@ -1,5 +1,5 @@
 using CorsLab.Diagnostics.Findings;
-using CorsLab.Load.Results;
+using CorsLab.Results;
 
 namespace CorsLab.Diagnostics.Tests;
 

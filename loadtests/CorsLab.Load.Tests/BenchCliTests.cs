@@ -1,7 +1,7 @@
-using CorsLab.Cli.Testing;
 using System.Diagnostics;
-using CorsLab.Load.Results;
+using CorsLab.Components;
 using CorsLab.Load.Scenarios;
+using CorsLab.Results;
 
 namespace CorsLab.Load.Tests;
 
@@ -13,7 +13,7 @@ public sealed class BenchCliTests : IDisposable
     [Fact]
     public async Task UnknownScenario_Exits2_ListingTheScenarios()
     {
-        var run = await CliRun.RunAsync(["bench", "--engines", "httpclient", "--scenarios", "small-get,nope", "--out", _out], TimeSpan.FromSeconds(30));
+        var run = await CorslabRun.RunAsync(["bench", "--engines", "httpclient", "--scenarios", "small-get,nope", "--out", _out], TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("unknown scenario 'nope'", run.Stderr, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class BenchCliTests : IDisposable
     public async Task UnreachableTarget_Exits2_Quickly()
     {
         var clock = Stopwatch.StartNew();
-        var run = await CliRun.RunAsync(["bench", "--target", "http://127.0.0.1:1/?url={url}", "--scenarios", "small-get", "--out", _out], TimeSpan.FromSeconds(30));
+        var run = await CorslabRun.RunAsync(["bench", "--target", "http://127.0.0.1:1/?url={url}", "--scenarios", "small-get", "--out", _out], TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("not reachable", run.Stderr, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public sealed class BenchCliTests : IDisposable
     [Fact]
     public async Task SmallGet_ThroughHttpClient_WritesDirectAndEngine()
     {
-        var run = await CliRun.RunAsync(["bench", "--engines", "httpclient", "--scenarios", "small-get", "--duration", "1", "--warmup", "0.3", "--repeat", "1", "--out", _out, "--name", "tiny"], TimeSpan.FromSeconds(90));
+        var run = await CorslabRun.RunAsync(["bench", "--engines", "httpclient", "--scenarios", "small-get", "--duration", "1", "--warmup", "0.3", "--repeat", "1", "--out", _out, "--name", "tiny"], TimeSpan.FromSeconds(90));
 
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         var folder = Assert.Single(Directory.GetDirectories(_out));

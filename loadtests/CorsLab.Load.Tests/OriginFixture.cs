@@ -1,6 +1,6 @@
-using CorsLab.Load.Results;
-using CorsLab.Load.Scenarios;
 using CorsLab.Origin;
+using CorsLab.Load.Scenarios;
+using CorsLab.Results;
 
 namespace CorsLab.Load.Tests;
 

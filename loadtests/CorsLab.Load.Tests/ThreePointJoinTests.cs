@@ -1,7 +1,7 @@
 using CorsLab.Load.Engine;
 using CorsLab.Load.Join;
 using CorsLab.Load.Scenarios;
-using CorsLab.Origin;
+using CorsLab.Protocol.OriginTimings;
 
 namespace CorsLab.Load.Tests;
 

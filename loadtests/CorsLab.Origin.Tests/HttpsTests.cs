@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using CorsLab.Protocol;
 
 namespace CorsLab.Origin.Tests;
 

@@ -1,6 +1,6 @@
-using CorsLab.Proxies.Core;
 using System.Net;
 using System.Net.Sockets;
+using CorsLab.Protocol;
 
 namespace CorsLab.Origin.Tests;
 

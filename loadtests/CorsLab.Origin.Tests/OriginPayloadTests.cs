@@ -1,3 +1,5 @@
+using CorsLab.Protocol;
+
 namespace CorsLab.Origin.Tests;
 
 public sealed class OriginPayloadTests

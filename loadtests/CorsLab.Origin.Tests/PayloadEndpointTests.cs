@@ -1,4 +1,5 @@
 using System.Net;
+using CorsLab.Protocol;
 
 namespace CorsLab.Origin.Tests;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using CorsLab.Protocol;
+using CorsLab.Protocol.OriginTimings;
 
 namespace CorsLab.Origin.Tests;
 

@@ -1,3 +1,5 @@
+using CorsLab.Protocol.OriginTimings;
+
 namespace CorsLab.Origin.Tests;
 
 /// <summary>Reads timing records, waiting for them: a record is published a moment after the client saw the response end.</summary>

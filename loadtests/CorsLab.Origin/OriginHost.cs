@@ -1,8 +1,8 @@
-using CorsLab.Proxies.Core;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using CorsLab.Origin.Hosting;
 using CorsLab.Origin.Timing;
+using CorsLab.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CorsLab.Protocol;
 using CorsLab.Proxies.Core.Contract;
 using CorsLab.Proxies.Core.Hosting;
 using CorsLab.Proxies.Core.Upstream;

@@ -1,3 +1,4 @@
+using CorsLab.Protocol;
 using CorsLab.Proxies.Core.Faults;
 
 namespace CorsLab.Proxies.Core;

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
-using CorsLab.Origin;
+using CorsLab.Components;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Policy;
@@ -15,7 +15,7 @@ public sealed class EngineFixture : IAsyncLifetime
 
     private readonly List<RunningEngine> _engines = [];
 
-    public OriginHost Origin { get; private set; } = null!;
+    public OriginProcess Origin { get; private set; } = null!;
 
     public RunningEngine Engine { get; private set; } = null!;
 
@@ -26,7 +26,7 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Origin = await OriginHost.StartAsync(new OriginOptions(), CancellationToken.None);
+        Origin = await LabComponents.StartOriginAsync(CancellationToken.None);
         Engine = await StartEngineAsync(Fault.None, new PipelinesSettings { RequestHeadersTimeout = TimeSpan.FromSeconds(1) });
     }
 
@@ -42,7 +42,7 @@ public sealed class EngineFixture : IAsyncLifetime
                 ResponseHeadTimeout = TimeSpan.FromSeconds(2),
             },
             Policy = new TargetPolicy([], [TargetRule.Parse("127.0.0.2")]),
-            UpstreamCaPath = Origin.CertificatePemPath,
+            UpstreamCaPath = Origin.CertificatePath,
         };
         var engine = await RunningEngine.StartAsync(new PipelinesEngine(settings ?? new PipelinesSettings()), options);
         lock (_engines)

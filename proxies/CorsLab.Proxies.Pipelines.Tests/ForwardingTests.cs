@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
-using CorsLab.Origin;
+using CorsLab.Protocol;
+using CorsLab.Protocol.OriginTimings;
 using CorsLab.Proxies.Core.Faults;
 
 namespace CorsLab.Proxies.Pipelines.Tests;

@@ -1,5 +1,5 @@
-using CorsLab.Cli.Engines;
-using CorsLab.Cli.Processes;
+using CorsLab.Components;
+using CorsLab.Proxies.Catalog;
 using CorsLab.Spec;
 
 namespace CorsLab.Spec.Tests;

@@ -1,4 +1,4 @@
-using CorsLab.Cli.Engines;
+using CorsLab.Proxies.Catalog;
 using CorsLab.Spec;
 
 namespace CorsLab.Spec.Tests;

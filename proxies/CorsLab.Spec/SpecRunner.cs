@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using CorsLab.Origin;
+using CorsLab.Protocol.OriginTimings;
 using CorsLab.Spec.Running;
 
 namespace CorsLab.Spec;

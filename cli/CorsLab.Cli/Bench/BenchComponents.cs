@@ -1,5 +1,5 @@
-using CorsLab.Cli.Processes;
-using CorsLab.Load.Results;
+using CorsLab.Components;
+using CorsLab.Results;
 using CorsLab.Load.Scenarios;
 using CorsLab.Spec;
 

@@ -1,4 +1,5 @@
 using CorsLab.Load.Scenarios;
+using CorsLab.Results;
 
 namespace CorsLab.Cli.Bench;
 
@@ -23,7 +24,7 @@ internal sealed record BenchPlan
     public required IReadOnlyList<Scenario> Scenarios { get; init; }
 
     /// <summary><c>corslab</c> and/or <c>wrk</c>, interleaved per target.</summary>
-    public IReadOnlyList<string> Drivers { get; init; } = ["corslab"];
+    public IReadOnlyList<string> Drivers { get; init; } = [DriverNames.Corslab];
 
     public int Repeat { get; init; } = 1;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using CorsLab.Cli.Processes;
+using CorsLab.Components;
 using CorsLab.Cli.Usage;
 using CorsLab.Diagnostics.Findings;
 using CorsLab.Load.Engine;
-using CorsLab.Load.Results;
+using CorsLab.Results;
 using CorsLab.Load.Scenarios;
 using CorsLab.Load.Wrk;
 using CorsLab.Reports;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CorsLab.Load.Results;
+using CorsLab.Results;
 using Spectre.Console;
 
 namespace CorsLab.Cli.Bench;

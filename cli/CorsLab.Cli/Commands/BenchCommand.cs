@@ -1,10 +1,11 @@
 using System.CommandLine;
 using CorsLab.Cli.Bench;
-using CorsLab.Cli.Engines;
 using CorsLab.Cli.Usage;
 using CorsLab.Load.Engine;
 using CorsLab.Load.Scenarios;
 using CorsLab.Load.Wrk;
+using CorsLab.Proxies.Catalog;
+using CorsLab.Results;
 
 namespace CorsLab.Cli.Commands;
 
@@ -14,7 +15,7 @@ namespace CorsLab.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    public const string DefaultDriver = "corslab";
+    public const string DefaultDriver = DriverNames.Corslab;
 
     private static readonly Option<string?> Engines = new("--engines") { Description = $"comma-separated engines ({string.Join(", ", EngineCatalog.Names)})" };
     private static readonly Option<string[]> Targets = new("--target") { Description = "an external proxy as a URL template, e.g. http://127.0.0.1:8080/?url={url} (repeatable)", AllowMultipleArgumentsPerToken = false };
@@ -50,7 +51,7 @@ internal static class BenchCommand
 
     internal static BenchPlan ParsePlan(ParseResult parse)
     {
-        var engines = List(parse.GetValue(Engines)).Select(name => EngineCatalog.Get(name).Name).ToArray();
+        var engines = List(parse.GetValue(Engines)).Select(name => EngineOption.Parse(name).Name).ToArray();
         var templates = parse.GetValue(Targets) ?? [];
         var url = parse.GetValue(Url) is { } text ? AbsoluteUrl(Url.Name, text) : null;
         if (engines.Length == 0 && templates.Length == 0 && url is null)
@@ -98,10 +99,10 @@ internal static class BenchCommand
             parse.GetValue(Rate),
             parse.GetValue(RateTo),
             parse.GetValue(Concurrency),
-            parse.GetValue(Warmup) is { } warmup ? Durations.Parse(Warmup.Name, warmup) : null,
-            parse.GetValue(Duration) is { } duration ? Durations.Parse(Duration.Name, duration) : null,
+            parse.GetValue(Warmup) is { } warmup ? DurationOption.Parse(Warmup.Name, warmup) : null,
+            parse.GetValue(Duration) is { } duration ? DurationOption.Parse(Duration.Name, duration) : null,
             parse.GetValue(MaxRequests));
-        var scenarios = ParseScenarios(parse.GetValue(Scenarios), url is null ? null : "small-get");
+        var scenarios = ParseScenarios(parse.GetValue(Scenarios), url is null ? null : ScenarioNames.SmallGet);
         foreach (var scenario in scenarios)
         {
             try

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using CorsLab.Cli.Engines;
-using CorsLab.Cli.Processes;
+using CorsLab.Proxies.Catalog;
+using CorsLab.Components;
 using CorsLab.Cli.Usage;
 using CorsLab.Diagnostics.Output;
-using CorsLab.Diagnostics.Probes;
-using CorsLab.Load.Results;
+using CorsLab.Cli.Diagnose;
+using CorsLab.Results;
 using CorsLab.Load.Scenarios;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Spec;
@@ -79,8 +79,8 @@ internal static class DiagnoseCommand
         string? engine = null;
         if (engineName is not null)
         {
-            var known = EngineCatalog.Get(engineName);
-            EngineCatalog.ParseFaults(known, faultNames);
+            var known = EngineOption.Parse(engineName);
+            EngineOption.ParseFaults(known, faultNames);
             engine = known.Name;
         }
 

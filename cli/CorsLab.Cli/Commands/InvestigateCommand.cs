@@ -1,9 +1,9 @@
 using System.CommandLine;
 using CorsLab.Cli.Bench;
-using CorsLab.Cli.Engines;
-using CorsLab.Cli.Processes;
+using CorsLab.Proxies.Catalog;
+using CorsLab.Components;
 using CorsLab.Cli.Usage;
-using CorsLab.Load.Results;
+using CorsLab.Results;
 using CorsLab.Spec;
 
 namespace CorsLab.Cli.Commands;
@@ -37,7 +37,7 @@ internal static class InvestigateCommand
     private static Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var engines = parse.GetRequiredValue(Engines).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(name => EngineCatalog.Get(name).Name)
+            .Select(name => EngineOption.Parse(name).Name)
             .ToArray();
         var repeat = parse.GetValue(Repeat);
         if (repeat is < 1 or > 1000)

@@ -1,16 +1,16 @@
 using System.Globalization;
-using CorsLab.Load.Results;
+using CorsLab.Results;
 
 namespace CorsLab.Cli.Commands;
 
 /// <summary>The console summary of an investigation: spec and small-get latency per target, and the ratio to direct.</summary>
 internal static class InvestigateTable
 {
-    public const string LatencyScenario = "small-get";
+    public const string LatencyScenario = ScenarioNames.SmallGet;
 
     public static void Print(RunDocument run)
     {
-        var latency = run.Measurements.Where(m => m.Scenario == LatencyScenario && m.Driver == "corslab").GroupBy(m => m.Target).ToDictionary(g => g.Key, g => g.Last());
+        var latency = run.Measurements.Where(m => m.Scenario == LatencyScenario && m.Driver == DriverNames.Corslab).GroupBy(m => m.Target).ToDictionary(g => g.Key, g => g.Last());
         var direct = latency.GetValueOrDefault("direct")?.Latency.P50;
         Console.Out.WriteLine();
         Console.Out.WriteLine($"{"target",-12} {"spec",-9} {"p50 µs",9} {"p99 µs",9} {"errors",7} {"× direct",9} {"thresholds",10}");

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CorsLab.Cli.Processes;
+using CorsLab.Components;
 using CorsLab.Cli.Usage;
 using CorsLab.Origin;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using CorsLab.Cli.Engines;
-using CorsLab.Cli.Processes;
+using CorsLab.Proxies.Catalog;
+using CorsLab.Components;
 using CorsLab.Cli.Usage;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Policy;
@@ -38,11 +38,11 @@ internal static class ProxyCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var engine = EngineCatalog.Get(parse.GetRequiredValue(Engine));
+        var engine = EngineOption.Parse(parse.GetRequiredValue(Engine));
         var options = new ProxyOptions
         {
             Urls = parse.GetRequiredValue(Urls),
-            Faults = EngineCatalog.ParseFaults(engine, parse.GetValue(Faults) ?? []),
+            Faults = EngineOption.ParseFaults(engine, parse.GetValue(Faults) ?? []),
             Policy = new TargetPolicy(ParseRules(Allow, parse.GetValue(Allow)), ParseRules(Deny, parse.GetValue(Deny))),
             Limits = ParseLimits(parse),
             UpstreamCaPath = ExistingFile(UpstreamCa.Name, parse.GetValue(UpstreamCa)),
@@ -61,17 +61,17 @@ internal static class ProxyCommand
         var limits = new ProxyLimits();
         if (parse.GetValue(UpstreamTimeout) is { } head)
         {
-            limits = limits with { ResponseHeadTimeout = Durations.Parse(UpstreamTimeout.Name, head) };
+            limits = limits with { ResponseHeadTimeout = DurationOption.Parse(UpstreamTimeout.Name, head) };
         }
 
         if (parse.GetValue(ConnectTimeout) is { } connect)
         {
-            limits = limits with { ConnectTimeout = Durations.Parse(ConnectTimeout.Name, connect) };
+            limits = limits with { ConnectTimeout = DurationOption.Parse(ConnectTimeout.Name, connect) };
         }
 
         if (parse.GetValue(IdleTimeout) is { } idle)
         {
-            limits = limits with { BodyIdleTimeout = Durations.Parse(IdleTimeout.Name, idle) };
+            limits = limits with { BodyIdleTimeout = DurationOption.Parse(IdleTimeout.Name, idle) };
         }
 
         return limits;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CorsLab.Cli.Usage;
 using CorsLab.Reports;
-using CorsLab.Reports.Reading;
+using CorsLab.Results;
 
 namespace CorsLab.Cli.Commands;
 
@@ -26,7 +26,7 @@ internal static class ReportCommand
         {
             report = await ReportRenderer.RenderAsync(folder, cancellationToken);
         }
-        catch (ReportInputException error)
+        catch (RunInputException error)
         {
             throw new UsageException(error.Message);
         }

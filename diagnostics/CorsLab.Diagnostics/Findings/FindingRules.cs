@@ -1,4 +1,4 @@
-using CorsLab.Load.Results;
+using CorsLab.Results;
 
 namespace CorsLab.Diagnostics.Findings;
 
@@ -16,10 +16,9 @@ public static class FindingRules
         new NagleDelayRule(),
         new ConnectionChurnRule(),
         new ProxyOverheadRule(),
+        new ThroughputStallRule(),
+        new RequestErrorsRule(),
     ];
-
-    /// <summary>Every scenario any rule can read, for a caller choosing what to measure.</summary>
-    public static IEnumerable<string> ScenariosRead => BlackBox.SelectMany(rule => rule.Scenarios).Distinct(StringComparer.Ordinal);
 
     /// <summary>Runs every rule over one target's evidence; findings ordered by severity (critical first), then id.</summary>
     public static IReadOnlyList<Finding> Evaluate(TargetEvidence evidence, IEnumerable<IFindingRule>? rules = null)

@@ -1,4 +1,4 @@
-using CorsLab.Load.Results;
+using CorsLab.Results;
 using HdrHistogram;
 
 namespace CorsLab.Diagnostics.Findings;

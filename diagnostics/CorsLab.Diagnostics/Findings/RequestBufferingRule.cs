@@ -1,4 +1,4 @@
-using CorsLab.Load.Results;
+using CorsLab.Results;
 
 namespace CorsLab.Diagnostics.Findings;
 
@@ -29,7 +29,7 @@ public sealed class RequestBufferingRule : IFindingRule
 
     public string Id => FindingId;
 
-    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.DripUpload, ScenarioNames.Upload];
+    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Upload];
 
     public Finding? Evaluate(TargetEvidence evidence)
     {

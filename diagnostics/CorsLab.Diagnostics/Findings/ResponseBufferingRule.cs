@@ -1,4 +1,4 @@
-using CorsLab.Load.Results;
+using CorsLab.Results;
 
 namespace CorsLab.Diagnostics.Findings;
 
@@ -24,7 +24,7 @@ public sealed class ResponseBufferingRule : IFindingRule
 
     public string Id => FindingId;
 
-    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Drip, "sse", "chunked"];
+    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Drip, ScenarioNames.Sse];
 
     public Finding? Evaluate(TargetEvidence evidence)
     {

@@ -1,5 +1,4 @@
-using CorsLab.Load.Results;
-using CorsLab.Load.Wrk;
+using CorsLab.Results;
 
 namespace CorsLab.Diagnostics.Findings;
 
@@ -12,13 +11,19 @@ public sealed class TargetEvidence
 {
     private readonly Dictionary<string, ScenarioMeasurement> _target;
     private readonly Dictionary<string, ScenarioMeasurement> _direct;
+    private readonly ILookup<string, ScenarioMeasurement> _targetRepeats;
+    private readonly ILookup<string, ScenarioMeasurement> _directRepeats;
 
     public TargetEvidence(string target, IEnumerable<ScenarioMeasurement> targetMeasurements, IEnumerable<ScenarioMeasurement> directMeasurements)
     {
         ArgumentException.ThrowIfNullOrEmpty(target);
         Target = target;
-        _target = LastCompleteByScenario(targetMeasurements);
-        _direct = LastCompleteByScenario(directMeasurements);
+        var measured = OurDriver(targetMeasurements).ToList();
+        var reference = OurDriver(directMeasurements).ToList();
+        _target = LastCompleteByScenario(measured);
+        _direct = LastCompleteByScenario(reference);
+        _targetRepeats = measured.ToLookup(m => m.Scenario, StringComparer.Ordinal);
+        _directRepeats = reference.ToLookup(m => m.Scenario, StringComparer.Ordinal);
     }
 
     public string Target { get; }
@@ -28,6 +33,12 @@ public sealed class TargetEvidence
     public ScenarioMeasurement? Measured(string scenario) => _target.GetValueOrDefault(scenario);
 
     public ScenarioMeasurement? Direct(string scenario) => _direct.GetValueOrDefault(scenario);
+
+    /// <summary>Every repeat of <paramref name="scenario"/> this target ran, in the order they ran.</summary>
+    public IEnumerable<ScenarioMeasurement> Repeats(string scenario) => _targetRepeats[scenario];
+
+    /// <summary>Every repeat of <paramref name="scenario"/> direct ran, in the order they ran.</summary>
+    public IEnumerable<ScenarioMeasurement> DirectRepeats(string scenario) => _directRepeats[scenario];
 
     /// <summary>The first of <paramref name="preferred"/> this target was measured under, with direct's measurement of it.</summary>
     public (ScenarioMeasurement Target, ScenarioMeasurement? Direct)? First(IEnumerable<string> preferred, Func<ScenarioMeasurement, bool>? usable = null)
@@ -43,13 +54,17 @@ public sealed class TargetEvidence
         return null;
     }
 
-    private static Dictionary<string, ScenarioMeasurement> LastCompleteByScenario(IEnumerable<ScenarioMeasurement> measurements)
+    /// <summary>wrk's figures carry no exact histogram and no join with the origin: the rules read our driver's only.</summary>
+    private static IEnumerable<ScenarioMeasurement> OurDriver(IEnumerable<ScenarioMeasurement> measurements)
     {
         ArgumentNullException.ThrowIfNull(measurements);
-        var result = new Dictionary<string, ScenarioMeasurement>(StringComparer.Ordinal);
+        return measurements.Where(m => m.Driver != DriverNames.Wrk).OrderBy(m => m.Repeat);
+    }
 
-        // wrk's figures carry no exact histogram and no join with the origin: the rules read our driver's only.
-        foreach (var measurement in measurements.Where(m => m.Driver != WrkDriver.Name).OrderBy(m => m.Repeat))
+    private static Dictionary<string, ScenarioMeasurement> LastCompleteByScenario(IEnumerable<ScenarioMeasurement> measurements)
+    {
+        var result = new Dictionary<string, ScenarioMeasurement>(StringComparer.Ordinal);
+        foreach (var measurement in measurements)
         {
             if (measurement.Complete || !result.ContainsKey(measurement.Scenario))
             {

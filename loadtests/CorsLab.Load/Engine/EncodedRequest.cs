@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using CorsLab.Protocol;
 
 namespace CorsLab.Load.Engine;
 
@@ -23,7 +24,7 @@ internal sealed class EncodedRequest
             head.Append(name).Append(": ").Append(value).Append("\r\n");
         }
 
-        head.Append(LoadHeaders.RequestId).Append(": ").Append(idTag);
+        head.Append(CorrelationHeader.Name).Append(": ").Append(idTag);
         _prefix = Encoding.ASCII.GetBytes(head.ToString());
 
         var tail = new StringBuilder("\r\n");
@@ -58,11 +59,4 @@ internal sealed class EncodedRequest
         _suffix.CopyTo(destination[length..]);
         return length + _suffix.Length;
     }
-}
-
-/// <summary>Headers the load client adds to every request.</summary>
-public static class LoadHeaders
-{
-    /// <summary>Joins a client request with the origin's timing record of it.</summary>
-    public const string RequestId = "x-corslab-id";
 }

@@ -1,10 +1,10 @@
 using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net.Security;
-using System.Security.Authentication;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
-using CorsLab.Origin;
+using System.Security.Authentication;
+using CorsLab.Protocol;
 
 namespace CorsLab.Load.Engine;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CorsLab.Load.Results;
+using CorsLab.Results;
 using HdrHistogram;
 
 namespace CorsLab.Load.Engine;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CorsLab.Load.Engine;
-using CorsLab.Load.Results;
-using CorsLab.Origin;
+using CorsLab.Protocol.OriginTimings;
+using CorsLab.Results;
 
 namespace CorsLab.Load.Join;
 

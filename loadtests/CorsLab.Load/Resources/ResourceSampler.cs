@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using CorsLab.Load.Results;
+using CorsLab.Results;
 
 namespace CorsLab.Load.Resources;
 

@@ -1,3 +1,4 @@
+using CorsLab.Results;
 using CorsLab.Load.Engine;
 
 namespace CorsLab.Load.Scenarios;
@@ -17,7 +18,7 @@ public static class ScenarioCatalog
     [
         new()
         {
-            Name = "small-get",
+            Name = ScenarioNames.SmallGet,
             Description = "1 KB GET at a constant rate: the per-request overhead of the proxy.",
             Path = "/bytes/1024",
             Model = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 1000, Connections = 16, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(2) },
@@ -26,7 +27,7 @@ public static class ScenarioCatalog
         },
         new()
         {
-            Name = "reuse",
+            Name = ScenarioNames.Reuse,
             Description = "1 KB GETs one at a time on one keep-alive client connection: upstream connections per request, and latency steps (Nagle) undisturbed by queueing.",
             Path = "/bytes/1024",
             Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 1, Warmup = TimeSpan.FromSeconds(0.5), Duration = TimeSpan.FromSeconds(5), MaxRequests = 2000 },
@@ -37,7 +38,7 @@ public static class ScenarioCatalog
         },
         new()
         {
-            Name = "medium-get",
+            Name = ScenarioNames.MediumGet,
             Description = "64 KB GET at a constant rate: copying cost and buffer sizes.",
             Path = "/bytes/65536",
             Model = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 300, Connections = 16, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(2) },
@@ -46,7 +47,7 @@ public static class ScenarioCatalog
         },
         new()
         {
-            Name = "large-download",
+            Name = ScenarioNames.LargeDownload,
             Description = "10 MB GET, 4 in flight: throughput, and memory (a buffering engine's working set grows by the body).",
             Path = "/bytes/" + TenMegabytes,
             Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 4, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(1) },
@@ -55,7 +56,7 @@ public static class ScenarioCatalog
         },
         new()
         {
-            Name = "upload",
+            Name = ScenarioNames.Upload,
             Description = "10 MB POST to /sink (reads the whole body, answers a line), 4 in flight: request streaming. /sink, not /echo: HttpClient-based engines cannot stream a request and its response at once.",
             Path = "/sink",
             Method = "POST",
@@ -67,7 +68,7 @@ public static class ScenarioCatalog
         },
         new()
         {
-            Name = "drip",
+            Name = ScenarioNames.Drip,
             Description = "5 chunks of 100 bytes 20 ms apart: a streaming proxy's first byte comes at once, a buffering one's after ~80 ms.",
             Path = "/drip?chunks=5&size=100&interval_ms=20",
             Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 8, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(1) },
@@ -76,7 +77,7 @@ public static class ScenarioCatalog
         },
         new()
         {
-            Name = "slow-upstream",
+            Name = ScenarioNames.SlowUpstream,
             Description = "/delay/200 with 128 in flight: a proxy must hold many slow requests without starving (640 requests/s at best).",
             Path = "/delay/200",
             Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 128, Duration = TimeSpan.FromSeconds(10), Warmup = TimeSpan.FromSeconds(1) },
@@ -85,7 +86,7 @@ public static class ScenarioCatalog
         },
         new()
         {
-            Name = "preflight",
+            Name = ScenarioNames.Preflight,
             Description = "CORS preflight (OPTIONS with Origin and Access-Control-Request-Method) at a constant rate: answered by the proxy alone.",
             Path = "/bytes/1024",
             Method = "OPTIONS",
@@ -97,7 +98,7 @@ public static class ScenarioCatalog
         },
         new()
         {
-            Name = "sse",
+            Name = ScenarioNames.Sse,
             Description = "Server-sent events, 5 events 20 ms apart, 8 streams: each event must pass through unbuffered.",
             Path = "/sse?events=5&interval_ms=20",
             Headers = [new("Accept", "text/event-stream")],
@@ -107,7 +108,7 @@ public static class ScenarioCatalog
         },
         new()
         {
-            Name = "connection-close",
+            Name = ScenarioNames.ConnectionClose,
             Description = "1 KB GET with Connection: close, 8 in flight: a new client connection per request (accept and setup cost).",
             Path = "/bytes/1024",
             ConnectionClose = true,
@@ -117,7 +118,7 @@ public static class ScenarioCatalog
         },
         new()
         {
-            Name = "https-upstream",
+            Name = ScenarioNames.HttpsUpstream,
             Description = "1 KB GET from the origin's https listener at a constant rate: the proxy's upstream TLS (handshakes show as churn).",
             Path = "/bytes/1024",
             Https = true,
@@ -127,7 +128,7 @@ public static class ScenarioCatalog
         },
         new()
         {
-            Name = "errors",
+            Name = ScenarioNames.Errors,
             Description = "Refused and reset upstreams in turn, 16 in flight: the refused one must give 502 (a reset one ends as a client reset once the head was streamed), and the proxy must stay healthy.",
             Path = "/reset-after/512",
             Kind = ScenarioKind.Errors,

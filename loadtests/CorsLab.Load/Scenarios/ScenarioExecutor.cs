@@ -1,8 +1,8 @@
 using CorsLab.Load.Engine;
 using CorsLab.Load.Join;
 using CorsLab.Load.Resources;
-using CorsLab.Load.Results;
-using CorsLab.Origin;
+using CorsLab.Protocol.OriginTimings;
+using CorsLab.Results;
 
 namespace CorsLab.Load.Scenarios;
 

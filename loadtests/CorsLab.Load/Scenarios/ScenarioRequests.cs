@@ -1,5 +1,5 @@
 using CorsLab.Load.Engine;
-using CorsLab.Load.Results;
+using CorsLab.Results;
 
 namespace CorsLab.Load.Scenarios;
 

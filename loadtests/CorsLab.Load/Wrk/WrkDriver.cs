@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CorsLab.Load.Engine;
-using CorsLab.Load.Results;
+using CorsLab.Results;
 
 namespace CorsLab.Load.Wrk;
 
@@ -15,7 +15,7 @@ namespace CorsLab.Load.Wrk;
 /// </summary>
 public static class WrkDriver
 {
-    public const string Name = "wrk";
+    public const string Name = DriverNames.Wrk;
 
     public const string NotInstalled = "wrk is not installed; install it with: sudo apt-get install wrk";
 

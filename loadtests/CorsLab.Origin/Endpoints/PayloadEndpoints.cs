@@ -1,4 +1,5 @@
 using System.Text.Unicode;
+using CorsLab.Protocol;
 using Microsoft.AspNetCore.Http;
 
 namespace CorsLab.Origin.Endpoints;

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using CorsLab.Protocol;
 
 namespace CorsLab.Origin.Endpoints;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CorsLab.Protocol.OriginTimings;
 using Microsoft.AspNetCore.Http;
 
 namespace CorsLab.Origin.Timing;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CorsLab.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -17,7 +18,6 @@ namespace CorsLab.Origin.Timing;
 /// </summary>
 internal sealed class TimingMiddleware(RequestDelegate next, TimingStore store)
 {
-    public const string IdHeader = "x-corslab-id";
 
     public static readonly PathString ControlPath = new("/_corslab");
 
@@ -25,7 +25,7 @@ internal sealed class TimingMiddleware(RequestDelegate next, TimingStore store)
     {
         // 1. head in
         var headIn = Stopwatch.GetTimestamp();
-        var id = context.Request.Headers[IdHeader];
+        var id = context.Request.Headers[CorrelationHeader.Name];
         if (id.Count == 0 || context.Request.Path.StartsWithSegments(ControlPath))
         {
             return next(context);

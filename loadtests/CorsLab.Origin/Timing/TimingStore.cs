@@ -1,3 +1,5 @@
+using CorsLab.Protocol.OriginTimings;
+
 namespace CorsLab.Origin.Timing;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using CorsLab.Protocol.OriginTimings;
 using Microsoft.AspNetCore.Http;
 
 namespace CorsLab.Origin.Timing;
@@ -56,7 +57,7 @@ internal sealed class TimingsEndpoint(TimingStore store)
 
         var page = new OriginTimingsPage(OriginTimingsPage.SchemaV1, Stopwatch.Frequency, next, dropped, records);
         context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, page, OriginJsonContext.Default.OriginTimingsPage, context.RequestAborted);
+        await JsonSerializer.SerializeAsync(context.Response.Body, page, OriginTimingsJsonContext.Default.OriginTimingsPage, context.RequestAborted);
     }
 
     private static bool TryParse(string? value, long fallback, out long result)

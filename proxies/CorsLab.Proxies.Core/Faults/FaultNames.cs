@@ -1,18 +1,18 @@
 namespace CorsLab.Proxies.Core.Faults;
 
-/// <summary>The command-line names of the faults and the finding each must produce.</summary>
+/// <summary>The command-line names of the faults. Which finding each must produce is the lab's knowledge, not the engines'.</summary>
 public static class FaultNames
 {
-    private static readonly (Fault Fault, string Name, string Finding)[] Table =
+    private static readonly (Fault Fault, string Name)[] Table =
     [
-        (Fault.BufferResponse, "buffer-response", "response-buffering"),
-        (Fault.BufferRequest, "buffer-request", "request-buffering"),
-        (Fault.Nagle, "nagle", "nagle-delay"),
-        (Fault.NoPooling, "no-pooling", "connection-churn"),
-        (Fault.DnsPerRequest, "dns-per-request", "dns-per-request"),
-        (Fault.SyncOverAsync, "sync-over-async", "threadpool-starvation"),
-        (Fault.AllocPerChunk, "alloc-per-chunk", "gc-pressure"),
-        (Fault.GlobalLock, "global-lock", "lock-contention"),
+        (Fault.BufferResponse, "buffer-response"),
+        (Fault.BufferRequest, "buffer-request"),
+        (Fault.Nagle, "nagle"),
+        (Fault.NoPooling, "no-pooling"),
+        (Fault.DnsPerRequest, "dns-per-request"),
+        (Fault.SyncOverAsync, "sync-over-async"),
+        (Fault.AllocPerChunk, "alloc-per-chunk"),
+        (Fault.GlobalLock, "global-lock"),
     ];
 
     public static IEnumerable<string> All => Table.Select(row => row.Name);
@@ -34,13 +34,11 @@ public static class FaultNames
 
     public static string NameOf(Fault single) => Row(single).Name;
 
-    public static string FindingOf(Fault single) => Row(single).Finding;
-
     /// <summary>The names of every fault set in <paramref name="faults"/>, in table order.</summary>
     public static IEnumerable<string> NamesOf(Fault faults) =>
         Table.Where(row => faults.HasFlag(row.Fault)).Select(row => row.Name);
 
-    private static (Fault Fault, string Name, string Finding) Row(Fault single)
+    private static (Fault Fault, string Name) Row(Fault single)
     {
         foreach (var row in Table)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CorsLab.Protocol;
 using CorsLab.Proxies.Core.Contract;
 using CorsLab.Proxies.Core.Telemetry;
 using CorsLab.Proxies.Core.Upstream;
@@ -77,7 +78,7 @@ public sealed class ContractFrontEnd(IRequestForwarder forwarder, string engineN
             activity.SetTag(ProxyTelemetry.AttrEngine, engineName);
             activity.SetTag(ProxyTelemetry.AttrMethod, context.Request.Method);
             activity.SetTag(ProxyTelemetry.AttrUrl, target.AbsoluteUri);
-            activity.SetTag(ProxyTelemetry.AttrRequestId, context.Request.Headers[ProxyTelemetry.RequestIdHeader].ToString());
+            activity.SetTag(ProxyTelemetry.AttrRequestId, context.Request.Headers[CorrelationHeader.Name].ToString());
         }
 
         return activity;

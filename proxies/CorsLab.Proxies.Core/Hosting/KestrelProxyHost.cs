@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using CorsLab.Protocol;
 using CorsLab.Proxies.Core.Faults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CorsLab.Protocol;
 
 namespace CorsLab.Proxies.Core.Telemetry;
 
@@ -8,7 +9,7 @@ namespace CorsLab.Proxies.Core.Telemetry;
 /// </summary>
 public static class ProxyTelemetry
 {
-    public const string SourceName = "CorsLab.Proxy";
+    public const string SourceName = TelemetryNames.Proxy;
 
     public static readonly ActivitySource Source = new(SourceName);
 
@@ -28,7 +29,4 @@ public static class ProxyTelemetry
     public const string AttrUrl = "url.full";
     public const string AttrServerAddress = "server.address";
     public const string AttrServerPort = "server.port";
-
-    /// <summary>The header the lab puts on every load request; engines forward it like any other.</summary>
-    public const string RequestIdHeader = "x-corslab-id";
 }

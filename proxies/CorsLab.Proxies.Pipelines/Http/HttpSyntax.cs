@@ -1,11 +1,14 @@
 using System.Buffers;
 using System.Text;
+using CorsLab.Protocol;
 
 namespace CorsLab.Proxies.Pipelines.Http;
 
 /// <summary>RFC 9110/9112 character classes and the header names the engine reads, all as bytes.</summary>
 internal static class HttpSyntax
 {
+    private static readonly byte[] RequestIdBytes = Encoding.ASCII.GetBytes(CorrelationHeader.Name);
+
     /// <summary>RFC 9110 §5.6.2 tchar: the only bytes a header name or method may hold.</summary>
     public static readonly SearchValues<byte> TokenChars =
         SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
@@ -44,7 +47,7 @@ internal static class HttpSyntax
 
     public static ReadOnlySpan<byte> Continue100 => "100-continue"u8;
 
-    public static ReadOnlySpan<byte> RequestId => "x-corslab-id"u8;
+    public static ReadOnlySpan<byte> RequestId => RequestIdBytes;
 
     public static bool NameIs(ReadOnlySpan<byte> name, ReadOnlySpan<byte> known) => Ascii.EqualsIgnoreCase(name, known);
 

@@ -44,7 +44,7 @@ internal sealed class RequestHead : IDisposable
     /// <summary>Index of the <c>Origin</c> field, -1 when absent.</summary>
     public int OriginIndex { get; set; } = -1;
 
-    /// <summary>Index of the <c>x-corslab-id</c> field, -1 when absent.</summary>
+    /// <summary>Index of the <see cref="CorsLab.Protocol.CorrelationHeader"/> field, -1 when absent.</summary>
     public int RequestIdIndex { get; set; } = -1;
 
     // Transfer-Encoding bookkeeping across repeated fields.

@@ -146,9 +146,6 @@ internal static class RequestParser
                 head.ConnectionClose |= HttpSyntax.ListContains(value, HttpSyntax.Close);
                 head.ConnectionKeepAlive |= HttpSyntax.ListContains(value, HttpSyntax.KeepAlive);
                 break;
-            case 12 when HttpSyntax.NameIs(name, HttpSyntax.RequestId):
-                head.RequestIdIndex = index;
-                break;
             case 14 when HttpSyntax.NameIs(name, HttpSyntax.ContentLength):
                 if (head.ContentLength >= 0)
                 {
@@ -165,6 +162,9 @@ internal static class RequestParser
             case 17 when HttpSyntax.NameIs(name, HttpSyntax.TransferEncoding):
                 head.HasTransferEncoding = true;
                 CountCodings(head, value);
+                break;
+            case var nameLength when nameLength == HttpSyntax.RequestId.Length && HttpSyntax.NameIs(name, HttpSyntax.RequestId):
+                head.RequestIdIndex = index;
                 break;
         }
     }

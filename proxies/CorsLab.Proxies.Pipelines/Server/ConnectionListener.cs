@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CorsLab.Protocol;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Pipelines.Forwarding;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using CorsLab.Protocol;
 
 namespace CorsLab.Spec.Running;
 
@@ -52,7 +53,7 @@ internal static class BodyObserver
             observed.FirstBodyByteTimestamp = Stopwatch.GetTimestamp();
         }
 
-        if (observed.PayloadMismatchAt is null && !Origin.OriginPayload.Matches(chunk, observed.BodyLength))
+        if (observed.PayloadMismatchAt is null && !OriginPayload.Matches(chunk, observed.BodyLength))
         {
             observed.PayloadMismatchAt = observed.BodyLength + FirstMismatch(chunk, observed.BodyLength);
         }
@@ -71,7 +72,7 @@ internal static class BodyObserver
         Span<byte> expected = stackalloc byte[1];
         for (var i = 0; i < chunk.Length; i++)
         {
-            Origin.OriginPayload.Fill(expected, offset + i);
+            OriginPayload.Fill(expected, offset + i);
             if (expected[0] != chunk[i])
             {
                 return i;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using CorsLab.Origin;
+using CorsLab.Protocol;
+using CorsLab.Protocol.OriginTimings;
 
 namespace CorsLab.Spec.Running;
 
@@ -13,7 +14,6 @@ namespace CorsLab.Spec.Running;
 internal sealed class CaseExecutor(HttpClient client, OriginTimingsClient timings, SpecEnvironment environment)
 {
     /// <summary>The header the origin keys its timings by.</summary>
-    public const string CorrelationHeader = "x-corslab-id";
 
     // Timings are published when the origin sees its response complete, a moment after the client's last byte.
     private static readonly TimeSpan s_timingWait = TimeSpan.FromSeconds(2);
@@ -32,7 +32,7 @@ internal sealed class CaseExecutor(HttpClient client, OriginTimingsClient timing
         }
 
         var observed = new ObservedResponse { CorrelationId = $"{specCase.Id}.{Guid.NewGuid().ToString("N")[..12]}" };
-        headers.Add(new SpecHeader(CorrelationHeader, observed.CorrelationId));
+        headers.Add(new SpecHeader(CorrelationHeader.Name, observed.CorrelationId));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(environment.CaseTimeout);

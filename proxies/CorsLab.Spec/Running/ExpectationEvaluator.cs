@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CorsLab.Origin;
+using CorsLab.Protocol.OriginTimings;
 
 namespace CorsLab.Spec.Running;
 

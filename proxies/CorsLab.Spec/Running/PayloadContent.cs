@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net;
+using CorsLab.Protocol;
 
 namespace CorsLab.Spec.Running;
 
@@ -45,7 +46,7 @@ internal sealed class PayloadContent : HttpContent
 
                 first = false;
                 var count = (int)Math.Min(piece, _body.Length - offset);
-                Origin.OriginPayload.Fill(buffer.AsSpan(0, count), offset);
+                OriginPayload.Fill(buffer.AsSpan(0, count), offset);
                 await stream.WriteAsync(buffer.AsMemory(0, count), cancellationToken);
                 if (_body.Kind == SpecBodyKind.Dripped)
                 {

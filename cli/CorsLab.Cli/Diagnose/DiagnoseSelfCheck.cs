@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using CorsLab.Cli.Commands;
+using CorsLab.Cli.Usage;
+using CorsLab.Components;
+using CorsLab.Diagnostics.Output;
+using CorsLab.Diagnostics.SelfCheck;
+using CorsLab.Proxies.Catalog;
+using CorsLab.Proxies.Core.Faults;
+using CorsLab.Results;
+
+namespace CorsLab.Cli.Diagnose;
+
+/// <summary>
+/// <c>corslab diagnose --self-check</c>: proves the diagnosis. Every engine clean and with each black-box fault,
+/// each run diagnosed against direct (measured once per repeat, one origin for all), counted into a confusion
+/// matrix. Exit 0 when every run reported its expected finding at warn or above and no clean run reported
+/// anything at warn or above; 1 otherwise.
+/// </summary>
+internal static class DiagnoseSelfCheck
+{
+    public static async Task<int> RunAsync(int repeat, string? json, CancellationToken cancellationToken)
+    {
+        var scenarios = DiagnosisScenarios.Default;
+        var matrix = new ConfusionMatrix(ExpectedFindings.BlackBox.Select(entry => entry.Finding));
+        var runs = new List<SelfCheckRun>();
+        await using var origin = await LabComponents.StartOriginAsync(cancellationToken);
+        for (var r = 0; r < repeat; r++)
+        {
+            Console.Out.WriteLine($"repeat {r + 1}/{repeat}: direct");
+            var direct = await DiagnoseCommand.MeasureDirectAsync(origin, scenarios, cancellationToken);
+            foreach (var engine in EngineCatalog.Names)
+            {
+                foreach (var (fault, finding) in ExpectedFindings.BlackBox.Prepend((Fault.None, ConfusionMatrix.None)))
+                {
+                    string[] faults = fault == Fault.None ? [] : [FaultNames.NameOf(fault)];
+                    var expected = finding;
+                    var run = await RunOneAsync(origin, engine, faults, scenarios, direct, cancellationToken);
+                    var reported = run.Findings.Where(f => f.IsWarnOrAbove).Select(f => f.Id).ToArray();
+                    matrix.Record(expected, reported);
+                    runs.Add(new SelfCheckRun(r, engine, faults, expected, reported, FindingsDocument.From(engine, scenarios, run.Findings).Findings, run.Seconds));
+                    var verdict = (reported.Length == 0 ? expected == ConfusionMatrix.None : reported.Contains(expected)) ? "ok" : "MISS";
+                    Console.Out.WriteLine($"{verdict,-4} {engine,-10} {(faults.Length > 0 ? faults[0] : "clean"),-16} expected {expected,-20} reported {(reported.Length > 0 ? string.Join(", ", reported) : "nothing")} ({run.Seconds:0.0} s)");
+                }
+            }
+        }
+
+        DiagnoseTable.Print(matrix);
+        if (json is not null)
+        {
+            var document = SelfCheckDocument.From(runs, matrix);
+            var temp = json + ".tmp";
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(json))!);
+            await File.WriteAllTextAsync(temp, document.ToJson(), cancellationToken);
+            File.Move(temp, json, overwrite: true);
+            Console.Out.WriteLine($"wrote {json}");
+        }
+
+        return matrix.Missed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    private static async Task<(IReadOnlyList<CorsLab.Diagnostics.Findings.Finding> Findings, double Seconds)> RunOneAsync(
+        OriginProcess origin, string engine, string[] faults, IReadOnlyList<string> scenarios, IReadOnlyList<ScenarioMeasurement> direct, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var process = await LabComponents.StartEngineAsync(engine, origin, faults, cancellationToken);
+        var target = new TargetInfo(engine, TargetKinds.Engine, process.TargetTemplate, faults);
+        var diagnosis = await DiagnoseCommand.RunOneAsync(origin, target, scenarios, process.Process.ProcessId, direct, cancellationToken);
+        return (diagnosis.Findings, clock.Elapsed.TotalSeconds);
+    }
+}

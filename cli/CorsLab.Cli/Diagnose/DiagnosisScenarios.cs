@@ -1,0 +1,47 @@
+using CorsLab.Diagnostics.Findings;
+using CorsLab.Load.Engine;
+using CorsLab.Load.Scenarios;
+using CorsLab.Results;
+
+namespace CorsLab.Cli.Diagnose;
+
+/// <summary>
+/// The smallest scenario set the black-box rules need, each cut to about two seconds: the load engine's catalog
+/// scenarios (<c>drip</c>, <c>upload</c>, <c>small-get</c>) with short diagnosis models, and <c>reuse</c>, the
+/// connection-reuse probe, with its quick model. Any other catalog scenario can be asked for by name.
+/// </summary>
+public static class DiagnosisScenarios
+{
+    /// <summary>Rule → scenarios it needs, in the order diagnose runs them.</summary>
+    public static IReadOnlyList<string> Default { get; } = [ScenarioNames.Drip, ScenarioNames.Upload, ScenarioNames.SmallGet, ScenarioNames.Reuse];
+
+    public static IEnumerable<string> Names => ScenarioCatalog.Names;
+
+    /// <summary>The scenario with the model diagnose runs it under.</summary>
+    public static bool TryGet(string name, out Scenario scenario, out LoadModel model)
+    {
+        if (!ScenarioCatalog.TryGet(name, out scenario))
+        {
+            model = null!;
+            return false;
+        }
+
+        model = ModelFor(scenario);
+        return true;
+    }
+
+    private static LoadModel ModelFor(Scenario scenario) => scenario.Name switch
+    {
+        // 80 ms per response, 8 in flight: ~80 dripped responses in 1 s, every one eligible for the buffering test.
+        ScenarioNames.Drip => new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 8, Warmup = TimeSpan.FromSeconds(0.2), Duration = TimeSpan.FromSeconds(1) },
+
+        // 10 MB bodies, larger than the loopback socket buffers on the way, so a streaming proxy's origin sees the
+        // first byte while the client is still writing; 2 in flight: ~15-30 uploads in 1.2 s on a busy 2-core machine.
+        ScenarioNames.Upload => new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 2, Warmup = TimeSpan.FromSeconds(0.2), Duration = TimeSpan.FromSeconds(1.2) },
+
+        // 200/s over 16 connections: ~200 samples, and room for every request to take 40 ms (16 / 0.04 s = 400/s)
+        // so a Nagle stall shows as itself, not as queueing behind other stalls.
+        ScenarioNames.SmallGet => new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 200, Connections = 16, Warmup = TimeSpan.FromSeconds(0.2), Duration = TimeSpan.FromSeconds(1) },
+        _ => scenario.ModelFor(quick: true),
+    };
+}

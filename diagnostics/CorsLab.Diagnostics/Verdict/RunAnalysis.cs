@@ -1,0 +1,11 @@
+using CorsLab.Results;
+
+namespace CorsLab.Diagnostics.Verdict;
+
+/// <summary>Everything the exporters render: the run as read, and what the analysers concluded from it.</summary>
+public sealed record RunAnalysis(
+    RunDocument Run,
+    IReadOnlyList<RunCaveat> Caveats,
+    IReadOnlyList<ScenarioAnalysis> Scenarios,
+    Recommendation Recommendation,
+    int IncompletePhases);

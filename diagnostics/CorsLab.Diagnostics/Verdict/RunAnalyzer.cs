@@ -1,0 +1,48 @@
+using CorsLab.Results;
+
+namespace CorsLab.Diagnostics.Verdict;
+
+/// <summary>The analysis stage: a <see cref="RunDocument"/> in, a <see cref="RunAnalysis"/> (data, no text) out.</summary>
+public static class RunAnalyzer
+{
+    public static RunAnalysis Analyze(RunDocument run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var targets = run.Targets
+            .GroupBy(target => target.Name, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+
+        // Scenarios in the order they first ran; each target's repeats in the order they ran.
+        var scenarios = run.Measurements
+            .GroupBy(measurement => measurement.Scenario, StringComparer.Ordinal)
+            .Select(group => ScenarioRanker.Rank(group.Key, group.ToList(), targets, run.Findings))
+            .ToList();
+
+        return new RunAnalysis(run, CaveatsOf(run, scenarios), scenarios, Recommender.Recommend(run, scenarios), run.Measurements.Count(measurement => !measurement.Complete));
+    }
+
+    private static List<RunCaveat> CaveatsOf(RunDocument run, IReadOnlyList<ScenarioAnalysis> scenarios)
+    {
+        var caveats = new List<RunCaveat>();
+        if (!run.Complete || run.Measurements.Any(measurement => !measurement.Complete))
+        {
+            caveats.Add(RunCaveat.Incomplete);
+        }
+
+        if (string.Equals(run.Environment.Configuration, "Debug", StringComparison.OrdinalIgnoreCase))
+        {
+            caveats.Add(RunCaveat.DebugBuild);
+        }
+
+        if (run.Measurements.Count == 0)
+        {
+            caveats.Add(RunCaveat.NoMeasurements);
+        }
+        else if (scenarios.SelectMany(scenario => scenario.Ranking).All(ranked => ranked.Stats.Repeats < 2))
+        {
+            caveats.Add(RunCaveat.SingleRepeat);
+        }
+
+        return caveats;
+    }
+}

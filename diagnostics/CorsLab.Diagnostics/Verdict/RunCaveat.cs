@@ -1,0 +1,17 @@
+namespace CorsLab.Diagnostics.Verdict;
+
+/// <summary>Something about the whole run that qualifies every number in it.</summary>
+public enum RunCaveat
+{
+    /// <summary>The run was interrupted or failed: what is here was measured, not everything was.</summary>
+    Incomplete,
+
+    /// <summary>Engines were built in Debug: numbers say little about production.</summary>
+    DebugBuild,
+
+    /// <summary>Every target ran each scenario once: no spread, so no ranking is settled.</summary>
+    SingleRepeat,
+
+    /// <summary>run.json holds no measurements.</summary>
+    NoMeasurements,
+}

@@ -1,0 +1,203 @@
+using System.Xml.Linq;
+using CorsLab.Results;
+using CorsLab.Results.Testing;
+
+namespace CorsLab.Reports.Tests;
+
+/// <summary>A synthetic run rendered end to end: files, well-formed plots, the verdict first, banners.</summary>
+public sealed class ReportRendererTests
+{
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    [Fact]
+    public async Task Render_WritesMarkdownHtmlAndAPlotOfEachKindPerScenario()
+    {
+        using var folder = await RunFolder.WriteAsync(RunBuilder.Lab().Build());
+
+        var report = await ReportRenderer.RenderAsync(folder.Path);
+
+        Assert.True(File.Exists(report.MarkdownPath));
+        Assert.True(File.Exists(report.HtmlPath));
+        var names = folder.Svgs().Select(Path.GetFileName).ToList();
+        foreach (var scenario in new[] { "small-get", "drip" })
+        {
+            Assert.Contains($"latency-{scenario}.svg", names);
+            Assert.Contains($"throughput-{scenario}.svg", names);
+            Assert.Contains($"rate-{scenario}.svg", names);
+            Assert.Contains($"p99-{scenario}.svg", names);
+        }
+
+        // Only drip has three-point data.
+        Assert.Contains("first-byte-gap-drip.svg", names);
+        Assert.DoesNotContain("first-byte-gap-small-get.svg", names);
+    }
+
+    [Fact]
+    public async Task Svgs_AreWellFormedXmlWithLinesAndLabels()
+    {
+        using var folder = await RunFolder.WriteAsync(RunBuilder.Lab().Build());
+        await ReportRenderer.RenderAsync(folder.Path);
+
+        foreach (var file in folder.Svgs())
+        {
+            var document = XDocument.Load(file);
+            Assert.Equal(Svg + "svg", document.Root!.Name);
+            Assert.True(document.Descendants(Svg + "path").Count() > 3, $"{file}: no plot content");
+            Assert.NotEmpty(document.Descendants(Svg + "text"));
+        }
+
+        var latency = XDocument.Load(Path.Combine(folder.Path, "latency-small-get.svg"));
+        var texts = latency.Descendants(Svg + "text").Select(text => text.Value.Trim()).ToList();
+        Assert.Contains("pipelines", texts);
+        Assert.Contains("p99", texts);
+        Assert.Contains("direct (reference)", texts);
+    }
+
+    [Fact]
+    public async Task Markdown_OpensWithTheVerdict_ThenFindingsSpecEnvironmentScenarios()
+    {
+        using var folder = await RunFolder.WriteAsync(RunBuilder.Lab().Build());
+        await ReportRenderer.RenderAsync(folder.Path);
+        var markdown = folder.Read("report.md");
+
+        Assert.StartsWith("# Verdict: synthetic", markdown, StringComparison.Ordinal);
+        var order = new[] { "Ship **pipelines**", "### small-get: ranking", "## Findings", "## Spec", "## Environment", "## Scenarios" }
+            .Select(text => markdown.IndexOf(text, StringComparison.Ordinal))
+            .ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+        Assert.Contains("![small-get: latency by percentile](latency-small-get.svg)", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Markdown_RanksEnginesFastestFirst_WithRatiosToTheBest()
+    {
+        using var folder = await RunFolder.WriteAsync(RunBuilder.Lab().Build());
+        await ReportRenderer.RenderAsync(folder.Path);
+        var markdown = folder.Read("report.md");
+
+        var ranking = Section(markdown, "### small-get: ranking", "###");
+        var rows = ranking.Split('\n').Where(line => line.StartsWith("| 1 ", StringComparison.Ordinal) || line.StartsWith("| 2 ", StringComparison.Ordinal) || line.StartsWith("| 3 ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("**pipelines**", rows[0], StringComparison.Ordinal);
+        Assert.Contains("`yarp`", rows[1], StringComparison.Ordinal);
+        Assert.Contains("`httpclient`", rows[2], StringComparison.Ordinal);
+        Assert.Contains("15100 (15000–15200)", rows[0], StringComparison.Ordinal);
+        Assert.Contains("0.80×", rows[1], StringComparison.Ordinal); // 12100 / 15100
+        Assert.Contains("| ref | `direct` |", ranking, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Markdown_FlagsTheBufferingEngine_AndDoesNotRecommendIt()
+    {
+        using var folder = await RunFolder.WriteAsync(RunBuilder.Lab().Build());
+        await ReportRenderer.RenderAsync(folder.Path);
+        var markdown = folder.Read("report.md");
+
+        var ranking = Section(markdown, "### drip: ranking", "##");
+        var httpclient = ranking.Split('\n').Single(line => line.Contains("`httpclient`", StringComparison.Ordinal) && line.StartsWith("| ", StringComparison.Ordinal));
+        Assert.Contains("buffers responses (100% of first bytes after the origin's last", httpclient, StringComparison.Ordinal);
+        Assert.DoesNotContain("buffers", ranking.Replace(httpclient, "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("httpclient buffers responses in drip", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IncompleteRun_ShowsTheBannerUnderTheVerdictHeading()
+    {
+        var builder = RunBuilder.Lab();
+        builder.Complete = false;
+        builder.Measure("yarp", "small-get", 3, 4_000, 650, complete: false);
+        using var folder = await RunFolder.WriteAsync(builder.Build());
+        await ReportRenderer.RenderAsync(folder.Path);
+
+        var markdown = folder.Read("report.md");
+        var lines = markdown.Split('\n');
+        Assert.Equal("> [!WARNING]", lines[2]);
+        Assert.StartsWith("> **Incomplete run.**", lines[3], StringComparison.Ordinal);
+        Assert.Contains("1 phase cut short", lines[3], StringComparison.Ordinal);
+        Assert.Contains("<div class=\"callout warning\"><strong>Incomplete run.</strong>", folder.Read("report.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompleteRun_HasNoIncompleteBanner()
+    {
+        using var folder = await RunFolder.WriteAsync(RunBuilder.Lab().Build());
+        await ReportRenderer.RenderAsync(folder.Path);
+
+        Assert.DoesNotContain("Incomplete run", folder.Read("report.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DebugConfiguration_IsWarnedInTheVerdictAndTheEnvironment()
+    {
+        var builder = RunBuilder.Lab();
+        builder.Configuration = "Debug";
+        using var folder = await RunFolder.WriteAsync(builder.Build());
+        await ReportRenderer.RenderAsync(folder.Path);
+        var markdown = folder.Read("report.md");
+
+        Assert.Contains("> **Debug build.**", markdown, StringComparison.Ordinal);
+        Assert.Contains("| configuration | **⚠ Debug: not representative** |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Html_IsSelfContained_WithThePlotsInlined()
+    {
+        using var folder = await RunFolder.WriteAsync(RunBuilder.Lab().Build());
+        await ReportRenderer.RenderAsync(folder.Path);
+        var html = folder.Read("report.html");
+
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=\"http", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<?xml", html, StringComparison.Ordinal);
+        Assert.Equal(folder.Svgs().Count(), CountOf(html, "<svg "));
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderingTwice_GivesTheSameFiles()
+    {
+        using var folder = await RunFolder.WriteAsync(RunBuilder.Lab().Build());
+        await ReportRenderer.RenderAsync(folder.Path);
+        var first = folder.Read("report.md") + folder.Read("report.html");
+
+        await ReportRenderer.RenderAsync(folder.Path);
+
+        Assert.Equal(first, folder.Read("report.md") + folder.Read("report.html"));
+    }
+
+    [Fact]
+    public async Task RunWithoutMeasurements_RendersWithANote()
+    {
+        var run = new RunBuilder().Target("yarp").Spec("yarp", 113).Build();
+        using var folder = await RunFolder.WriteAsync(run);
+
+        var report = await ReportRenderer.RenderAsync(folder.Path);
+
+        Assert.Empty(report.PlotPaths);
+        var markdown = folder.Read("report.md");
+        Assert.Contains("**No measurements.**", markdown, StringComparison.Ordinal);
+        Assert.Contains("Nothing to recommend", markdown, StringComparison.Ordinal);
+    }
+
+    private static string Section(string markdown, string heading, string next)
+    {
+        var start = markdown.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no '{heading}'");
+        var end = markdown.IndexOf("\n" + next, start + heading.Length, StringComparison.Ordinal);
+        return end < 0 ? markdown[start..] : markdown[start..end];
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var index = text.IndexOf(value, StringComparison.Ordinal); index >= 0; index = text.IndexOf(value, index + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

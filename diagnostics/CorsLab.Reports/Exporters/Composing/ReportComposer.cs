@@ -1,0 +1,33 @@
+using CorsLab.Diagnostics.Verdict;
+using CorsLab.Reports.Exporters.Document;
+using CorsLab.Reports.Exporters.Plots;
+
+namespace CorsLab.Reports.Exporters.Composing;
+
+/// <summary>
+/// Lays out the report, verdict first: caveats and the engine to ship, each scenario's ranking, then findings, spec
+/// tallies, the environment, and every scenario in full with its plots.
+/// </summary>
+internal static class ReportComposer
+{
+    public static IReadOnlyList<Block> Compose(RunAnalysis analysis, IReadOnlyList<PlotFile> plots)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var blocks = new List<Block>();
+        blocks.AddRange(VerdictSection.Compose(analysis));
+        blocks.AddRange(RunSections.Findings(analysis.Run));
+        blocks.AddRange(RunSections.Spec(analysis.Run));
+        blocks.AddRange(RunSections.Environment(analysis.Run));
+        if (analysis.Scenarios.Count > 0)
+        {
+            blocks.Add(new Heading(2, "Scenarios"));
+            foreach (var scenario in analysis.Scenarios)
+            {
+                blocks.AddRange(ScenarioSection.Compose(scenario, plots.Where(plot => plot.Scenario == scenario.Scenario)));
+            }
+        }
+
+        blocks.Add(new Paragraph($"Rendered from run.json ({analysis.Run.Schema}) by corslab report; every number above can be recomputed from it."));
+        return blocks;
+    }
+}

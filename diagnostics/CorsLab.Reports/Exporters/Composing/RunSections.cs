@@ -1,0 +1,99 @@
+using CorsLab.Results;
+using CorsLab.Reports.Exporters.Document;
+
+namespace CorsLab.Reports.Exporters.Composing;
+
+/// <summary>The run-wide sections after the verdict: findings, spec tallies, environment and targets.</summary>
+internal static class RunSections
+{
+    public static IEnumerable<Block> Findings(RunDocument run)
+    {
+        if (run.Findings.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new Heading(2, "Findings");
+        foreach (var target in run.Findings.GroupBy(finding => finding.Target, StringComparer.Ordinal))
+        {
+            yield return new Heading(3, target.Key);
+            var table = new TableBuilder().Column("id").Column("severity").Column("summary").Column("remedy").Column("evidence");
+            foreach (var finding in target.OrderBy(finding => SeverityOrder(finding.Severity)).ThenBy(finding => finding.Id, StringComparer.Ordinal))
+            {
+                table.Row(
+                    Span.Code(finding.Id),
+                    SeverityOrder(finding.Severity) == 0 ? Span.Bold(finding.Severity) : finding.Severity,
+                    finding.Summary,
+                    finding.Remedy,
+                    string.Join("; ", finding.Evidence.Select(pair => $"{pair.Key}={pair.Value}")));
+            }
+
+            yield return table.Build();
+        }
+    }
+
+    public static IEnumerable<Block> Spec(RunDocument run)
+    {
+        if (run.Spec.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new Heading(2, "Spec");
+        var table = new TableBuilder().Column("target").Column("passed", numeric: true).Column("failed", numeric: true).Column("skipped", numeric: true).Column("failed cases");
+        foreach (var tally in run.Spec)
+        {
+            table.Row(
+                Span.Code(tally.Target),
+                Format.Count(tally.Passed),
+                tally.Failed > 0 ? Span.Bold(Format.Count(tally.Failed)) : Format.Count(tally.Failed),
+                Format.Count(tally.Skipped),
+                tally.FailedCases.Count == 0 ? "—" : string.Join(", ", tally.FailedCases));
+        }
+
+        yield return table.Build();
+    }
+
+    public static IEnumerable<Block> Environment(RunDocument run)
+    {
+        var environment = run.Environment;
+        yield return new Heading(2, "Environment");
+        var debug = string.Equals(environment.Configuration, "Debug", StringComparison.OrdinalIgnoreCase);
+        yield return new TableBuilder().Column("").Column("")
+            .Row("CPU", $"{environment.CpuModel}, {Format.Plural(environment.Cores, "core", "cores")}")
+            .Row("OS", environment.Os)
+            .Row("runtime", environment.Runtime)
+            .Row("machine", environment.Machine)
+            .Row("git revision", environment.GitRevision is { } revision ? Span.Code(revision) : "unknown")
+            .Row("configuration", debug ? Span.Bold($"⚠ {environment.Configuration}: not representative") : environment.Configuration)
+            .Row("command", run.Command.Length == 0 ? "—" : Span.Code(run.Command))
+            .Row("started", Format.Utc(run.StartedUtc))
+            .Row("finished", run.FinishedUtc is { } finished ? Format.Utc(finished) : "—")
+            .Row("complete", run.Complete ? "yes" : Span.Bold("no"))
+            .Row("schema", run.Schema)
+            .Build();
+
+        if (run.Targets.Count > 0)
+        {
+            yield return new Heading(3, "Targets");
+            var table = new TableBuilder().Column("name").Column("kind").Column("template").Column("faults");
+            foreach (var target in run.Targets)
+            {
+                table.Row(
+                    Span.Code(target.Name),
+                    target.Kind,
+                    target.Template.Length == 0 ? "—" : Span.Code(target.Template),
+                    target.Faults.Count == 0 ? "none" : string.Join(", ", target.Faults));
+            }
+
+            yield return table.Build();
+        }
+    }
+
+    private static int SeverityOrder(string severity) => severity.ToLowerInvariant() switch
+    {
+        "critical" => 0,
+        "warn" or "warning" => 1,
+        _ => 2,
+    };
+}

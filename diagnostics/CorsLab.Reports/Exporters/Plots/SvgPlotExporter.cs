@@ -1,0 +1,56 @@
+using System.Text;
+using CorsLab.Diagnostics.Verdict;
+using ScottPlot;
+
+namespace CorsLab.Reports.Exporters.Plots;
+
+/// <summary>
+/// Renders the plots of a run with ScottPlot, headless, to SVG: per scenario the latency percentile curves, throughput
+/// bars against the direct reference, the first-byte gap, and the per-second rate and p99 of each target's median
+/// repeat. A plot with nothing to show is left out.
+/// </summary>
+internal static class SvgPlotExporter
+{
+    public static IReadOnlyList<PlotFile> Render(RunAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var colors = new TargetColors(analysis.Run);
+        var files = new List<PlotFile>();
+        foreach (var scenario in analysis.Scenarios)
+        {
+            var slug = Slug(scenario.Scenario);
+            Add(PlotKind.Latency, $"latency-{slug}.svg", $"{scenario.Scenario}: latency by percentile", LatencyPlot.Create(scenario, colors));
+            Add(PlotKind.Throughput, $"throughput-{slug}.svg", $"{scenario.Scenario}: throughput, median of repeats with min–max", ThroughputPlot.Create(scenario, colors));
+            Add(PlotKind.FirstByteGap, $"first-byte-gap-{slug}.svg", $"{scenario.Scenario}: origin's first byte out → client's first byte in", FirstByteGapPlot.Create(scenario, colors));
+            Add(PlotKind.RateSeries, $"rate-{slug}.svg", $"{scenario.Scenario}: completions per second (median repeat)", SeriesPlot.Rate(scenario, colors));
+            Add(PlotKind.P99Series, $"p99-{slug}.svg", $"{scenario.Scenario}: p99 per second (median repeat)", SeriesPlot.P99(scenario, colors));
+
+            void Add(PlotKind kind, string fileName, string caption, Plot? plot)
+            {
+                if (plot is not null)
+                {
+                    files.Add(new PlotFile(scenario.Scenario, kind, fileName, caption, PlotCanvas.ToSvg(plot, Path.GetFileNameWithoutExtension(fileName))));
+                }
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>A scenario name as a file name: lower-case letters, digits and single dashes.</summary>
+    public static string Slug(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var character in name.ToLowerInvariant())
+        {
+            var keep = char.IsAsciiLetterOrDigit(character) ? character : '-';
+            if (keep != '-' || (builder.Length > 0 && builder[^1] != '-'))
+            {
+                builder.Append(keep);
+            }
+        }
+
+        var slug = builder.ToString().Trim('-');
+        return slug.Length == 0 ? "scenario" : slug;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+
+namespace CorsLab.Components;
+
+/// <summary>
+/// One lab component (origin or engine) running as its own <c>corslab</c> child process. Started with
+/// the parent's pid in its environment (<see cref="ParentWatch"/>), ready once it prints its ready line,
+/// killed with its whole tree on dispose.
+/// </summary>
+public sealed class ComponentProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+    private const int KeptErrorLines = 20;
+
+    private readonly Process process;
+
+    private ComponentProcess(Process process, IReadOnlyDictionary<string, string> ready)
+    {
+        this.process = process;
+        Ready = ready;
+    }
+
+    public IReadOnlyDictionary<string, string> Ready { get; }
+
+    public int ProcessId => process.Id;
+
+    /// <summary>Starts <c>corslab ARGS</c> and waits for its ready line.</summary>
+    /// <exception cref="ComponentStartException">The child exited or printed an error before it was ready.</exception>
+    public static async Task<ComponentProcess> StartAsync(string name, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = CorslabExecutable.CreateStartInfo(arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
+        start.Environment[ParentWatch.ParentPidVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {name}");
+        var ready = new TaskCompletionSource<IReadOnlyDictionary<string, string>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errors = new Queue<string>();
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null && ReadyLine.TryParse(line.Data, out var fields))
+            {
+                ready.TrySetResult(fields);
+            }
+        };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is null)
+            {
+                return;
+            }
+
+            lock (errors)
+            {
+                errors.Enqueue(line.Data);
+                if (errors.Count > KeptErrorLines)
+                {
+                    errors.Dequeue();
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ReadyTimeout);
+        var exited = process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            var first = await Task.WhenAny(ready.Task, exited);
+            if (first == ready.Task)
+            {
+                return new ComponentProcess(process, await ready.Task);
+            }
+
+            await exited;
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            process.Dispose();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            throw new ComponentStartException($"{name} did not become ready within {ReadyTimeout.TotalSeconds:0} s");
+        }
+
+        string message;
+        lock (errors)
+        {
+            message = errors.Count > 0 ? errors.Last() : $"exit code {process.ExitCode}";
+        }
+
+        process.Dispose();
+        throw new ComponentStartException($"{name} failed to start: {message}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill(process);
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await process.WaitForExitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Kill was sent; the kernel finishes it. Nothing more to wait for.
+        }
+
+        process.Dispose();
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace CorsLab.Components;
+
+/// <summary>Starts the lab's components as child processes, configured the way the spec and the measurements expect.</summary>
+public static class LabComponents
+{
+    /// <summary>Engines under test answer a slow head with 504 after this; the spec's slow head waits longer.</summary>
+    public const string SpecUpstreamTimeout = "2s";
+
+    /// <summary>A loopback address engines are told to deny, so the policy is exercised without leaving the host.</summary>
+    public const string SpecDeniedTarget = "127.0.0.2";
+
+    public static async Task<OriginProcess> StartOriginAsync(CancellationToken cancellationToken)
+    {
+        var certificate = Path.Combine(Path.GetTempPath(), $"corslab-origin-{Environment.ProcessId}-{Guid.NewGuid():N}.pem");
+        var process = await ComponentProcess.StartAsync(
+            "origin",
+            ["origin", "--urls", "http://127.0.0.1:0", "--https-urls", "https://127.0.0.1:0", "--cert-out", certificate],
+            cancellationToken);
+        return new OriginProcess(process, new Uri(process.Ready["http"]), new Uri(process.Ready["https"]), process.Ready["cert"]);
+    }
+
+    public static async Task<EngineProcess> StartEngineAsync(string engine, OriginProcess origin, IEnumerable<string> faults, CancellationToken cancellationToken)
+    {
+        List<string> arguments =
+        [
+            "proxy", "--engine", engine, "--urls", "http://127.0.0.1:0",
+            "--upstream-ca", origin.CertificatePath,
+            "--upstream-timeout", SpecUpstreamTimeout,
+            "--deny-target", SpecDeniedTarget,
+        ];
+        foreach (var fault in faults)
+        {
+            arguments.AddRange(["--fault", fault]);
+        }
+
+        var process = await ComponentProcess.StartAsync(engine, arguments, cancellationToken);
+        return new EngineProcess(engine, process, new Uri(process.Ready["url"]));
+    }
+}
+
+/// <summary>A running origin child: its URLs and the PEM of its https certificate.</summary>
+public sealed record OriginProcess(ComponentProcess Process, Uri HttpUrl, Uri HttpsUrl, string CertificatePath) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await Process.DisposeAsync();
+        File.Delete(CertificatePath);
+    }
+}
+
+/// <summary>A running engine child and the URL template that reaches the origin through it.</summary>
+public sealed record EngineProcess(string Engine, ComponentProcess Process, Uri Url) : IAsyncDisposable
+{
+    public string TargetTemplate => $"{Url.GetLeftPart(UriPartial.Authority)}/?url={{url}}";
+
+    public ValueTask DisposeAsync() => Process.DisposeAsync();
+}
