@@ -37,13 +37,4 @@ public sealed class RequestBufferingRuleTests
         var direct = Measurements.Of("direct", "upload", Measurements.Around(50_000, 20), Measurements.Three(joined: 20, requestFirstByteAfterClientLast: RequestBufferingRule.MaxDirectFraction + 0.1, requestBufferingEligible: 20));
         Assert.Null(_rule.Evaluate(Measurements.Evidence(target, direct)));
     }
-
-    [Fact]
-    public void DripUploadPreferredOverUpload()
-    {
-        var upload = Measurements.Of("t", "upload", Measurements.Around(60_000, 20), Measurements.Three(joined: 20, requestFirstByteAfterClientLast: 0, requestBufferingEligible: 20));
-        var drip = Measurements.Of("t", "drip-upload", Measurements.Around(60_000, 20), Measurements.Three(joined: 20, requestFirstByteAfterClientLast: 1, requestBufferingEligible: 20));
-        var finding = _rule.Evaluate(new TargetEvidence("t", [upload, drip], []));
-        Assert.Equal("drip-upload", finding?.Evidence["scenario"]);
-    }
 }

@@ -78,6 +78,6 @@ internal static class InvestigateCommand
             await session.UpdateAsync(run => run with { Spec = specs.ToArray() });
         }
 
-        session.AfterRun = run => InvestigateTable.Print(run);
+        session.AfterRun = run => RunSummary.Print(run);
     }
 }

@@ -9,7 +9,7 @@ public interface IFindingRule
     /// <summary>The finding id this rule produces, e.g. <c>response-buffering</c>.</summary>
     string Id { get; }
 
-    /// <summary>Scenario names whose measurements can carry this rule's evidence, preferred first.</summary>
+    /// <summary>Scenario names whose measurements can carry this rule's evidence, preferred first; empty when any scenario can.</summary>
     IReadOnlyList<string> Scenarios { get; }
 
     /// <summary>The finding, or null when the evidence is absent, too thin, or shows nothing.</summary>

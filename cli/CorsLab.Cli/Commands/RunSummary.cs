@@ -3,8 +3,8 @@ using CorsLab.Results;
 
 namespace CorsLab.Cli.Commands;
 
-/// <summary>The console summary of an investigation: spec and small-get latency per target, and the ratio to direct.</summary>
-internal static class InvestigateTable
+/// <summary>The console summary of a run (after investigate, and on report): spec and small-get latency per target, the ratio to direct, and the findings.</summary>
+internal static class RunSummary
 {
     public const string LatencyScenario = ScenarioNames.SmallGet;
 
