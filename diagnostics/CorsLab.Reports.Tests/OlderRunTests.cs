@@ -1,3 +1,5 @@
+using CorsLab.Components;
+using CorsLab.Results;
 using CorsLab.Results.Testing;
 
 namespace CorsLab.Reports.Tests;
@@ -25,5 +27,26 @@ public sealed class OlderRunTests
 
         Assert.Empty(report.Analysis.Scenarios);
         Assert.Contains("| `yarp` | engine | — | none |", folder.Read("report.md"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A whole run folder written by the build before the architecture change (git ebcacff, `corslab bench
+    /// --engines pipelines --scenarios small-get,drip --quick`): <c>corslab report</c> re-renders it.
+    /// </summary>
+    [Fact]
+    public async Task RunJsonFromEbcacff_RendersWithCorslabReport()
+    {
+        using var folder = RunFolder.Empty();
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "run-v1-ebcacff.json"), Path.Combine(folder.Path, RunWriter.FileName));
+
+        var (exitCode, stdout, stderr) = await CorslabRun.RunAsync(["report", folder.Path], TimeSpan.FromSeconds(60));
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("verdict: pipelines", stdout, StringComparison.Ordinal);
+        var markdown = folder.Read("report.md");
+        Assert.Contains("### small-get: ranking", markdown, StringComparison.Ordinal);
+        Assert.Contains("### drip: ranking", markdown, StringComparison.Ordinal);
+        Assert.Contains("ebcacff3976ed6d7e391a7ae86d88930ad6ee939", markdown, StringComparison.Ordinal);
+        Assert.NotEmpty(folder.Svgs());
     }
 }

@@ -10,23 +10,23 @@ namespace CorsLab.Benchmarks;
 /// </summary>
 internal sealed class FixedUpstream : IDisposable
 {
-    private readonly Socket listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-    private readonly byte[] response;
+    private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+    private readonly byte[] _response;
 
     public FixedUpstream(int bodyBytes)
     {
         var head = Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {bodyBytes}\r\n\r\n");
-        response = new byte[head.Length + bodyBytes];
-        head.CopyTo(response, 0);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen(64);
-        Port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        _response = new byte[head.Length + bodyBytes];
+        head.CopyTo(_response, 0);
+        _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _listener.Listen(64);
+        Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
         new Thread(AcceptLoop) { IsBackground = true, Name = "fixed-upstream" }.Start();
     }
 
     public int Port { get; }
 
-    public void Dispose() => listener.Dispose();
+    public void Dispose() => _listener.Dispose();
 
     private void AcceptLoop()
     {
@@ -35,7 +35,7 @@ internal sealed class FixedUpstream : IDisposable
             Socket connection;
             try
             {
-                connection = listener.Accept();
+                connection = _listener.Accept();
             }
             catch (SocketException)
             {
@@ -80,7 +80,7 @@ internal sealed class FixedUpstream : IDisposable
                 int end;
                 while ((end = buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) >= 0)
                 {
-                    connection.Send(response);
+                    connection.Send(_response);
                     var consumed = end + 4;
                     buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
                     filled -= consumed;

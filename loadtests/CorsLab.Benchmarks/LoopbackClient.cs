@@ -10,28 +10,28 @@ internal sealed class LoopbackClient : IDisposable
 {
     private static readonly byte[] ContentLengthName = "\r\ncontent-length:"u8.ToArray();
 
-    private readonly Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-    private readonly byte[] request;
-    private readonly byte[] buffer = new byte[64 * 1024];
+    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+    private readonly byte[] _request;
+    private readonly byte[] _buffer = new byte[64 * 1024];
 
     public LoopbackClient(int port, string pathAndQuery)
     {
-        socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
-        request = Encoding.ASCII.GetBytes($"GET {pathAndQuery} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+        _socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
+        _request = Encoding.ASCII.GetBytes($"GET {pathAndQuery} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
     }
 
     /// <returns>The body length of the response read.</returns>
     public int Get()
     {
-        socket.Send(request);
+        _socket.Send(_request);
         var filled = 0;
         int headEnd;
-        while ((headEnd = buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) < 0)
+        while ((headEnd = _buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) < 0)
         {
             filled += ReceiveSome(filled);
         }
 
-        var bodyLength = ContentLength(buffer.AsSpan(0, headEnd));
+        var bodyLength = ContentLength(_buffer.AsSpan(0, headEnd));
         var total = headEnd + 4 + bodyLength;
         while (filled < total)
         {
@@ -41,11 +41,11 @@ internal sealed class LoopbackClient : IDisposable
         return bodyLength;
     }
 
-    public void Dispose() => socket.Dispose();
+    public void Dispose() => _socket.Dispose();
 
     private int ReceiveSome(int offset)
     {
-        var read = socket.Receive(buffer, offset, buffer.Length - offset, SocketFlags.None);
+        var read = _socket.Receive(_buffer, offset, _buffer.Length - offset, SocketFlags.None);
         return read > 0 ? read : throw new IOException("the proxy closed the connection");
     }
 

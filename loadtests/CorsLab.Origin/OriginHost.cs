@@ -19,7 +19,7 @@ namespace CorsLab.Origin;
 public sealed class OriginHost : IAsyncDisposable
 {
     /// <summary>How long a stop waits for in-flight requests (a drip, a slow head) before aborting them.</summary>
-    private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WebApplication _app;
     private readonly X509Certificate2 _certificate;
@@ -129,7 +129,7 @@ public sealed class OriginHost : IAsyncDisposable
 
     private async Task StopCoreAsync()
     {
-        using var timeout = new CancellationTokenSource(s_stopTimeout);
+        using var timeout = new CancellationTokenSource(StopTimeout);
         await _app.StopAsync(timeout.Token);
     }
 

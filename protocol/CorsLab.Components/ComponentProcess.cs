@@ -12,17 +12,17 @@ public sealed class ComponentProcess : IAsyncDisposable
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
     private const int KeptErrorLines = 20;
 
-    private readonly Process process;
+    private readonly Process _process;
 
     private ComponentProcess(Process process, IReadOnlyDictionary<string, string> ready)
     {
-        this.process = process;
+        _process = process;
         Ready = ready;
     }
 
     public IReadOnlyDictionary<string, string> Ready { get; }
 
-    public int ProcessId => process.Id;
+    public int ProcessId => _process.Id;
 
     /// <summary>Starts <c>corslab ARGS</c> and waits for its ready line.</summary>
     /// <exception cref="ComponentStartException">The child exited or printed an error before it was ready.</exception>
@@ -100,18 +100,18 @@ public sealed class ComponentProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Kill(process);
+        Kill(_process);
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            await process.WaitForExitAsync(grace.Token);
+            await _process.WaitForExitAsync(grace.Token);
         }
         catch (OperationCanceledException)
         {
             // Kill was sent; the kernel finishes it. Nothing more to wait for.
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 
     private static void Kill(Process process)

@@ -14,7 +14,7 @@ public static class OriginPayload
     public const int MaxSlice = 65_536;
 
     // Period bytes, followed by the first MaxSlice bytes again, so any slice up to MaxSlice is contiguous.
-    private static readonly byte[] s_table = CreateTable();
+    private static readonly byte[] Table = CreateTable();
 
     /// <summary>Fills <paramref name="destination"/> with the payload bytes starting at body offset <paramref name="offset"/>.</summary>
     public static void Fill(Span<byte> destination, long offset)
@@ -53,7 +53,7 @@ public static class OriginPayload
     {
         var start = (int)(offset % Period);
         var length = (int)Math.Min(count, MaxSlice);
-        return new ReadOnlyMemory<byte>(s_table, start, length);
+        return new ReadOnlyMemory<byte>(Table, start, length);
     }
 
     private static byte[] CreateTable()

@@ -237,8 +237,8 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
         public const int MaxHeaderBytes = 4 * 1024;
         public const int MaxLineBytes = 2 * 1024;
 
-        private readonly CancellationTokenSource stop = new();
-        private Task? running;
+        private readonly CancellationTokenSource _stop = new();
+        private Task? _running;
 
         public ScriptedForwarder Forwarder { get; } = new();
 
@@ -249,7 +249,7 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
 
         public Uri BaseAddress { get; private set; } = null!;
 
-        public CancellationToken Stopping => stop.Token;
+        public CancellationToken Stopping => _stop.Token;
 
         public async Task InitializeAsync()
         {
@@ -258,11 +258,11 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
                 Limits = new ProxyLimits { MaxRequestHeaderBytes = MaxHeaderBytes, MaxRequestLineBytes = MaxLineBytes },
             };
             var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-            running = KestrelProxyHost.RunAsync(options, "test", _ => Forwarder, null, listening.SetResult, stop.Token);
-            var first = await Task.WhenAny(listening.Task, running);
-            if (first == running)
+            _running = KestrelProxyHost.RunAsync(options, "test", _ => Forwarder, null, listening.SetResult, _stop.Token);
+            var first = await Task.WhenAny(listening.Task, _running);
+            if (first == _running)
             {
-                await running; // surfaces the start failure
+                await _running; // surfaces the start failure
             }
 
             BaseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -271,21 +271,21 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
         public async Task DisposeAsync()
         {
             Forwarder.ReleasePartial();
-            await stop.CancelAsync();
-            if (running is not null)
+            await _stop.CancelAsync();
+            if (_running is not null)
             {
-                await running;
+                await _running;
             }
 
             Client.Dispose();
-            stop.Dispose();
+            _stop.Dispose();
         }
     }
 
     /// <summary>Answers by the target's path: succeeds, fails before the head, or fails half-way through the body.</summary>
     public sealed class ScriptedForwarder : IRequestForwarder
     {
-        private readonly TaskCompletionSource partialGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _partialGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly Dictionary<Uri, int> calls = [];
 
         public int Calls(Uri target)
@@ -296,7 +296,7 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
             }
         }
 
-        public void ReleasePartial() => partialGate.TrySetResult();
+        public void ReleasePartial() => _partialGate.TrySetResult();
 
         public async ValueTask<UpstreamFailure?> ForwardAsync(HttpContext context, Uri target)
         {
@@ -319,7 +319,7 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
                     response.StatusCode = StatusCodes.Status200OK;
                     await response.WriteAsync("partial", context.RequestAborted);
                     await response.Body.FlushAsync(context.RequestAborted);
-                    await partialGate.Task.WaitAsync(context.RequestAborted);
+                    await _partialGate.Task.WaitAsync(context.RequestAborted);
                     return new UpstreamFailure(UpstreamError.UpstreamBodyFailed, "upstream reset");
                 default:
                     response.StatusCode = StatusCodes.Status200OK;

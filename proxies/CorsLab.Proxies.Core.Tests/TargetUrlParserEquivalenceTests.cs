@@ -10,7 +10,7 @@ namespace CorsLab.Proxies.Core.Tests;
 public sealed class TargetUrlParserEquivalenceTests
 {
     /// <summary>The queries of <see cref="TargetUrlParserTests"/>' facts (its theories are read by reflection).</summary>
-    private static readonly string[] s_factQueries =
+    private static readonly string[] FactQueries =
     [
         "?url=http%3A%2F%2Fuser%3Apass%40127.0.0.1%2F", "?url=http%3A%2F%2F%40127.0.0.1%2F",
         "?url=http%3A%2F%2F127.0.0.1%3A5000%2Fheaders%3Fa%3D1%26b%3D2", "?url=http://127.0.0.1/a+b",
@@ -19,9 +19,9 @@ public sealed class TargetUrlParserEquivalenceTests
         "?url=http://[::1]:80/", "?url=http://127.0.0.1/users/@me", "?url=http%3A%2F%2F127.0.0.1%3Fmail%3Da%40b",
     ];
 
-    private static readonly string[] s_schemes = ["http://", "https://", "HTTP://", "hTtPs://", "http:/", "http:", "ftp://", "ws://", "http:\\\\", " http://", "http//"];
+    private static readonly string[] Schemes = ["http://", "https://", "HTTP://", "hTtPs://", "http:/", "http:", "ftp://", "ws://", "http:\\\\", " http://", "http//"];
 
-    private static readonly string[] s_hosts =
+    private static readonly string[] Hosts =
     [
         "127.0.0.1", "127.1", "0x7f.0.0.1", "0x7F000001", "2130706433", "0177.0.0.1", "01.2.3.4", "256.1.1.1", "1.2.3.4.5", "1.2.3.",
         "example.com", "Example.COM", "a.b", "a", "abc", "deadbeef", "dead.beef", "cafe.x", "ab-cd.ef", "-a.com", "a-.com", "a..b", "a.", ".a",
@@ -30,16 +30,16 @@ public sealed class TargetUrlParserEquivalenceTests
         string.Join('.', Enumerable.Repeat("abcdefghi", 26)), "", "ex\tample.com", "host:8080",
     ];
 
-    private static readonly string[] s_ports = ["", ":", ":80", ":443", ":0", ":080", ":1", ":65535", ":65536", ":99999", ":8080", ":a", ":8o", ":+1", ": 80", "::80"];
+    private static readonly string[] Ports = ["", ":", ":80", ":443", ":0", ":080", ":1", ":65535", ":65536", ":99999", ":8080", ":a", ":8o", ":+1", ": 80", "::80"];
 
-    private static readonly string[] s_paths =
+    private static readonly string[] Paths =
     [
         "", "/", "/a", "/bytes/1024", "/a/b/", "//x", "/a/./b", "/a/../b", "/.", "/..", "/a/.", "/a/..", "/.a", "/..a", "/a.b", "/a b", "/a%20b",
         "/a%2fb", "/a%2Fb", "/%41", "/%zz", "/%", "/~x", "/a;b=c", "/@me", "/a\\b", "/a#f", "/\u00e9", "/a'b", "/(x)*!$,", "/a|b", "/{x}",
         "/a^b", "/a`b", "/a\"b", "/a<b>", "/a[b]", "/:x", "/a\u0001", "/a\u007f", "/a/%2e%2e/b",
     ];
 
-    private static readonly string[] s_queries =
+    private static readonly string[] Queries =
     [
         "", "?", "?a=1", "?a=1&b=2", "?a b", "?a=%41", "?a=%2", "?/?x", "?a#f", "#f", "?a=\u00e9", "?a'b", "?[x]", "?a|b", "?a^b", "?a\"b",
         "?@:;", "?a=1+2", "?%", "?a=..", "?../x",
@@ -48,7 +48,7 @@ public sealed class TargetUrlParserEquivalenceTests
     public static TheoryData<string> ExistingCases()
     {
         var data = new TheoryData<string>();
-        foreach (var query in s_factQueries)
+        foreach (var query in FactQueries)
         {
             data.Add(query);
         }
@@ -172,15 +172,15 @@ public sealed class TargetUrlParserEquivalenceTests
     private static IEnumerable<string> GeneratedUrls(Random random)
     {
         // Every host with every scheme and port; paths and queries sampled, so each host meets most of them.
-        foreach (var scheme in s_schemes)
+        foreach (var scheme in Schemes)
         {
-            foreach (var host in s_hosts)
+            foreach (var host in Hosts)
             {
-                foreach (var port in s_ports)
+                foreach (var port in Ports)
                 {
                     for (var i = 0; i < 12; i++)
                     {
-                        yield return scheme + host + port + s_paths[random.Next(s_paths.Length)] + s_queries[random.Next(s_queries.Length)];
+                        yield return scheme + host + port + Paths[random.Next(Paths.Length)] + Queries[random.Next(Queries.Length)];
                     }
                 }
             }

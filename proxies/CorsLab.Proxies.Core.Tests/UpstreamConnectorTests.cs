@@ -7,18 +7,18 @@ namespace CorsLab.Proxies.Core.Tests;
 
 public sealed class UpstreamConnectorTests : IDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource timeout = new(TimeSpan.FromSeconds(10));
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
 
-    public UpstreamConnectorTests() => listener.Start();
+    public UpstreamConnectorTests() => _listener.Start();
 
-    private int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    private int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public void Dispose()
     {
-        listener.Stop();
-        listener.Dispose();
-        timeout.Dispose();
+        _listener.Stop();
+        _listener.Dispose();
+        _timeout.Dispose();
     }
 
     [Theory]
@@ -28,8 +28,8 @@ public sealed class UpstreamConnectorTests : IDisposable
     {
         var connector = new UpstreamConnector(TargetPolicy.Default, noDelay);
 
-        using var socket = await connector.ConnectSocketAsync("127.0.0.1", Port, timeout.Token);
-        using var accepted = await listener.AcceptSocketAsync(timeout.Token);
+        using var socket = await connector.ConnectSocketAsync("127.0.0.1", Port, _timeout.Token);
+        using var accepted = await _listener.AcceptSocketAsync(_timeout.Token);
 
         Assert.True(socket.Connected);
         Assert.Equal(noDelay, socket.NoDelay);
@@ -42,8 +42,8 @@ public sealed class UpstreamConnectorTests : IDisposable
         // localhost may resolve to ::1 first; nothing listens there, so the connector must move on to 127.0.0.1.
         var connector = new UpstreamConnector(TargetPolicy.Default, noDelay: true);
 
-        using var socket = await connector.ConnectSocketAsync("localhost", Port, timeout.Token);
-        using var accepted = await listener.AcceptSocketAsync(timeout.Token);
+        using var socket = await connector.ConnectSocketAsync("localhost", Port, _timeout.Token);
+        using var accepted = await _listener.AcceptSocketAsync(_timeout.Token);
 
         Assert.Equal(IPAddress.Loopback, ((IPEndPoint)socket.RemoteEndPoint!).Address.MapToIPv4());
     }
@@ -55,12 +55,12 @@ public sealed class UpstreamConnectorTests : IDisposable
         var connector = new UpstreamConnector(policy, noDelay: true);
 
         var error = await Assert.ThrowsAsync<TargetDeniedException>(
-            async () => (await connector.ConnectSocketAsync("localhost", Port, timeout.Token)).Dispose());
+            async () => (await connector.ConnectSocketAsync("localhost", Port, _timeout.Token)).Dispose());
 
         Assert.Equal("localhost", error.Host);
         Assert.Contains("localhost", error.Message, StringComparison.Ordinal);
         Assert.True(IPAddress.IsLoopback(error.Address));
-        Assert.False(listener.Pending());
+        Assert.False(_listener.Pending());
     }
 
     [Fact]
@@ -70,10 +70,10 @@ public sealed class UpstreamConnectorTests : IDisposable
         var connector = new UpstreamConnector(policy, noDelay: true);
 
         var error = await Assert.ThrowsAsync<TargetDeniedException>(
-            async () => (await connector.ConnectSocketAsync("localhost", Port, timeout.Token)).Dispose());
+            async () => (await connector.ConnectSocketAsync("localhost", Port, _timeout.Token)).Dispose());
 
         Assert.Equal("localhost", error.Host);
-        Assert.False(listener.Pending());
+        Assert.False(_listener.Pending());
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public sealed class UpstreamConnectorTests : IDisposable
         var connector = new UpstreamConnector(TargetPolicy.Default, noDelay: true);
 
         var error = await Assert.ThrowsAsync<TargetDeniedException>(
-            async () => (await connector.ConnectSocketAsync(host, 80, timeout.Token)).Dispose());
+            async () => (await connector.ConnectSocketAsync(host, 80, _timeout.Token)).Dispose());
 
         Assert.Equal(host, error.Host);
         Assert.Equal(IPAddress.Parse(host.Trim('[', ']')), error.Address);
@@ -105,7 +105,7 @@ public sealed class UpstreamConnectorTests : IDisposable
         var connector = new UpstreamConnector(TargetPolicy.Default, noDelay: true);
 
         var error = await Assert.ThrowsAsync<SocketException>(
-            async () => (await connector.ConnectSocketAsync("127.0.0.1", freePort, timeout.Token)).Dispose());
+            async () => (await connector.ConnectSocketAsync("127.0.0.1", freePort, _timeout.Token)).Dispose());
 
         Assert.Equal(SocketError.ConnectionRefused, error.SocketErrorCode);
     }
@@ -117,10 +117,10 @@ public sealed class UpstreamConnectorTests : IDisposable
         using var client = new HttpClient(UpstreamHandlerFactory.Create(options));
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(
-            () => client.GetAsync(new Uri($"http://127.0.0.1:{Port}/"), timeout.Token));
+            () => client.GetAsync(new Uri($"http://127.0.0.1:{Port}/"), _timeout.Token));
 
         Assert.IsType<TargetDeniedException>(error.InnerException);
         Assert.Equal(UpstreamError.TargetDenied, UpstreamFailure.From(error, clientAborted: false, timedOut: false).Error);
-        Assert.False(listener.Pending());
+        Assert.False(_listener.Pending());
     }
 }

@@ -10,17 +10,17 @@ namespace CorsLab.Proxies.Core.Tests;
 
 public sealed class UpstreamTrustTests : IDisposable
 {
-    private readonly List<string> files = [];
-    private readonly List<X509Certificate2> certificates = [];
+    private readonly List<string> _files = [];
+    private readonly List<X509Certificate2> _certificates = [];
 
     public void Dispose()
     {
-        foreach (var file in files)
+        foreach (var file in _files)
         {
             File.Delete(file);
         }
 
-        foreach (var certificate in certificates)
+        foreach (var certificate in _certificates)
         {
             certificate.Dispose();
         }
@@ -175,7 +175,7 @@ public sealed class UpstreamTrustTests : IDisposable
     {
         var path = Path.Combine(Path.GetTempPath(), $"corslab-ca-{Guid.NewGuid():N}.pem");
         File.WriteAllText(path, content);
-        files.Add(path);
+        _files.Add(path);
         return path;
     }
 
@@ -226,7 +226,7 @@ public sealed class UpstreamTrustTests : IDisposable
 
     private X509Certificate2 Track(X509Certificate2 certificate)
     {
-        certificates.Add(certificate);
+        _certificates.Add(certificate);
         return certificate;
     }
 

@@ -120,7 +120,7 @@ public sealed class RunningEngine : IAsyncDisposable
 /// <summary>Exact bytes out, bytes back: for rules HttpClient would never let us break.</summary>
 public sealed class RawConnection(Socket socket) : IDisposable
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ExchangeTimeout = TimeSpan.FromSeconds(10);
 
     public Task SendAsync(string ascii) => SendAsync(Encoding.Latin1.GetBytes(ascii));
 
@@ -129,7 +129,7 @@ public sealed class RawConnection(Socket socket) : IDisposable
     /// <summary>Everything until the engine closes the connection (throws on reset or after 10 s).</summary>
     public async Task<string> ReadToEndAsync()
     {
-        using var timeout = new CancellationTokenSource(s_timeout);
+        using var timeout = new CancellationTokenSource(ExchangeTimeout);
         var received = new MemoryStream();
         var buffer = new byte[16 * 1024];
         while (true)
@@ -147,7 +147,7 @@ public sealed class RawConnection(Socket socket) : IDisposable
     /// <summary>Reads until <paramref name="count"/> complete responses arrived (Content-Length framed) and returns them.</summary>
     public async Task<string> ReadUntilAsync(string marker, int occurrences)
     {
-        using var timeout = new CancellationTokenSource(s_timeout);
+        using var timeout = new CancellationTokenSource(ExchangeTimeout);
         var text = new StringBuilder();
         var buffer = new byte[16 * 1024];
         while (CountOf(text.ToString(), marker) < occurrences)

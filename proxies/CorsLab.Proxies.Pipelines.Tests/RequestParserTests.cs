@@ -12,7 +12,7 @@ public sealed class RequestParserTests
         "\r\nPOST /?url=http%3A%2F%2F127.0.0.1%2Fx HTTP/1.1\r\nHost: proxy\r\nOrigin: http://a.test\r\nContent-Length: 5\r\n" +
         "Connection: keep-alive, x-hop\r\nx-corslab-id: 42\r\nExpect: 100-continue\r\nX-Empty:\r\n\r\n";
 
-    private static readonly ProxyLimits s_limits = new();
+    private static readonly ProxyLimits Limits = new();
 
     [Fact]
     public void EveryPrefix_NeedsMoreThenParsesTheSameHead()
@@ -24,12 +24,12 @@ public sealed class RequestParserTests
             head.Reset();
             var first = new ReadOnlySequence<byte>(bytes, 0, cut);
             var reader = new SequenceReader<byte>(first);
-            Assert.False(RequestParser.TryParse(ref reader, head, s_limits), $"complete at {cut}");
+            Assert.False(RequestParser.TryParse(ref reader, head, Limits), $"complete at {cut}");
 
             // Resume with the consumed part dropped, as the connection's AdvanceTo does.
             var rest = new ReadOnlySequence<byte>(bytes, (int)reader.Consumed, bytes.Length - (int)reader.Consumed);
             var second = new SequenceReader<byte>(rest);
-            Assert.True(RequestParser.TryParse(ref second, head, s_limits), $"incomplete after {cut}");
+            Assert.True(RequestParser.TryParse(ref second, head, Limits), $"incomplete after {cut}");
             AssertValid(head);
         }
     }
@@ -45,7 +45,7 @@ public sealed class RequestParserTests
             var sequence = Segments.Create(bytes.AsMemory(0, split), bytes.AsMemory(split));
             var reader = new SequenceReader<byte>(sequence);
 
-            Assert.True(RequestParser.TryParse(ref reader, head, s_limits), $"split {split}");
+            Assert.True(RequestParser.TryParse(ref reader, head, Limits), $"split {split}");
             Assert.True(reader.End);
             AssertValid(head);
         }
@@ -59,7 +59,7 @@ public sealed class RequestParserTests
         head.Reset();
         var reader = new SequenceReader<byte>(Segments.Create([.. bytes.Select(b => new ReadOnlyMemory<byte>([b]))]));
 
-        Assert.True(RequestParser.TryParse(ref reader, head, s_limits));
+        Assert.True(RequestParser.TryParse(ref reader, head, Limits));
         AssertValid(head);
     }
 
@@ -79,7 +79,7 @@ public sealed class RequestParserTests
         var error = Assert.Throws<BadHttpRequestException>(() =>
         {
             var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(Encoding.Latin1.GetBytes(text)));
-            RequestParser.TryParse(ref reader, head, s_limits);
+            RequestParser.TryParse(ref reader, head, Limits);
         });
 
         Assert.Equal(expected, error.Reason.ToString());

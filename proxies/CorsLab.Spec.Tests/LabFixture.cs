@@ -11,16 +11,16 @@ public sealed class LabFixture : IAsyncLifetime
     public const string ExternalTargetVariable = "CORSLAB_TARGET";
 
     private readonly Dictionary<string, EngineProcess> engines = new(StringComparer.Ordinal);
-    private OriginProcess? origin;
+    private OriginProcess? _origin;
 
     public static string? ExternalTemplate => Environment.GetEnvironmentVariable(ExternalTargetVariable) is { Length: > 0 } template ? template : null;
 
-    internal OriginProcess Origin => origin ?? throw new InvalidOperationException("the lab has not started");
+    internal OriginProcess Origin => _origin ?? throw new InvalidOperationException("the lab has not started");
 
     public async Task InitializeAsync()
     {
-        origin = await LabComponents.StartOriginAsync(CancellationToken.None);
-        var started = await Task.WhenAll(EngineCatalog.Names.Select(name => LabComponents.StartEngineAsync(name, origin, [], CancellationToken.None)));
+        _origin = await LabComponents.StartOriginAsync(CancellationToken.None);
+        var started = await Task.WhenAll(EngineCatalog.Names.Select(name => LabComponents.StartEngineAsync(name, _origin, [], CancellationToken.None)));
         foreach (var engine in started)
         {
             engines[engine.Engine] = engine;
@@ -34,9 +34,9 @@ public sealed class LabFixture : IAsyncLifetime
             await engine.DisposeAsync();
         }
 
-        if (origin is not null)
+        if (_origin is not null)
         {
-            await origin.DisposeAsync();
+            await _origin.DisposeAsync();
         }
     }
 

@@ -9,7 +9,7 @@ namespace CorsLab.Spec;
 public static class SpecRunner
 {
     /// <summary>Connect timeout of the client under test: loopback answers in microseconds, so 5 s means nobody is there.</summary>
-    private static readonly TimeSpan s_connectTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ProbeConnectTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Runs <paramref name="cases"/> in order. Sequential on purpose: results are deterministic, and one
@@ -106,7 +106,7 @@ public static class SpecRunner
         UseCookies = false,
         UseProxy = false,
         MaxResponseHeadersLength = 1024,
-        ConnectTimeout = s_connectTimeout,
+        ConnectTimeout = ProbeConnectTimeout,
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(10),
     })
     {

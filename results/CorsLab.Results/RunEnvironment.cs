@@ -23,13 +23,13 @@ public sealed record RunEnvironment(
 
     private static string ReadCpuModel()
     {
-        const string cpuInfo = "/proc/cpuinfo";
-        if (!File.Exists(cpuInfo))
+        const string CpuInfo = "/proc/cpuinfo";
+        if (!File.Exists(CpuInfo))
         {
             return RuntimeInformation.ProcessArchitecture.ToString();
         }
 
-        foreach (var line in File.ReadLines(cpuInfo))
+        foreach (var line in File.ReadLines(CpuInfo))
         {
             if (line.StartsWith("model name", StringComparison.Ordinal))
             {

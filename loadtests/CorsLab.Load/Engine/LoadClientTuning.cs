@@ -18,11 +18,11 @@ public static class LoadClientTuning
 {
     public const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
-    private static int s_applied;
+    private static int Applied;
 
     public static async Task EnableInlineCompletionsAsync()
     {
-        if (Interlocked.Exchange(ref s_applied, 1) != 0)
+        if (Interlocked.Exchange(ref Applied, 1) != 0)
         {
             return;
         }

@@ -25,8 +25,8 @@ internal sealed class LoadConnection : IAsyncDisposable
     /// <summary>A response head larger than this is rejected as a protocol error (Kestrel's default limit is 32 KiB).</summary>
     private const int MaxHeadSize = 32 * 1024;
 
-    private static readonly byte[] s_payload = CreatePayload();
-    private static int s_connectionSerial;
+    private static readonly byte[] Payload = CreatePayload();
+    private static int ConnectionSerial;
 
     private readonly LoadEndpoint _endpoint;
     private readonly TimeSpan _timeout;
@@ -52,7 +52,7 @@ internal sealed class LoadConnection : IAsyncDisposable
     }
 
     /// <summary>TCP connections this process's load client opened, all phases together.</summary>
-    public static int ConnectionsOpened => Volatile.Read(ref s_connectionSerial);
+    public static int ConnectionsOpened => Volatile.Read(ref ConnectionSerial);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<RequestOutcome> SendAsync(EncodedRequest request, long ticket)
@@ -231,7 +231,7 @@ internal sealed class LoadConnection : IAsyncDisposable
 
         _socket = socket;
         _start = _end = 0;
-        _serial = Interlocked.Increment(ref s_connectionSerial);
+        _serial = Interlocked.Increment(ref ConnectionSerial);
         return true;
     }
 
@@ -270,7 +270,7 @@ internal sealed class LoadConnection : IAsyncDisposable
         {
             var phase = (int)(offset % OriginPayload.Period);
             var count = (int)Math.Min(length - offset, 64 * 1024);
-            await WriteAsync(s_payload.AsMemory(phase, count), token);
+            await WriteAsync(Payload.AsMemory(phase, count), token);
             offset += count;
         }
 

@@ -14,7 +14,7 @@ internal static class ExchangeEndpoints
     /// <summary>Echo reads and writes in pieces of this size: Kestrel hands out request bytes in 4 KiB blocks, 16 KiB batches several.</summary>
     private const int EchoBufferSize = 16 * 1024;
 
-    private static readonly JsonWriterOptions s_jsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// <c>ANY /echo</c>: the request body streamed back as it arrives (read a piece, write it, flush), with the
@@ -111,7 +111,7 @@ internal static class ExchangeEndpoints
         var request = context.Request;
         var response = context.Response;
         response.ContentType = "application/json";
-        using (var json = new Utf8JsonWriter(response.BodyWriter, s_jsonOptions))
+        using (var json = new Utf8JsonWriter(response.BodyWriter, JsonOptions))
         {
             json.WriteStartObject();
             foreach (var (name, values) in request.Headers)

@@ -7,11 +7,11 @@ namespace CorsLab.Origin.Endpoints;
 /// <summary>The route table; README.md documents each row.</summary>
 internal static class OriginEndpoints
 {
-    private static readonly string[] s_getAndHead = [HttpMethods.Get, HttpMethods.Head];
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapMethods("/bytes/{n}", s_getAndHead, PayloadEndpoints.BytesAsync);
+        routes.MapMethods("/bytes/{n}", GetAndHead, PayloadEndpoints.BytesAsync);
         routes.MapGet("/chunked/{n}", PayloadEndpoints.ChunkedAsync);
         routes.MapGet("/drip", PayloadEndpoints.DripAsync);
         routes.MapGet("/sse", PayloadEndpoints.ServerSentEventsAsync);

@@ -1,5 +1,5 @@
 'use strict';
-// The Node/Express CORS gateway, as CorsLab's contract describes it (shared/DESIGN.md, "The contract every
+// The Node/Express CORS gateway, as CorsLab's contract describes it (docs/DESIGN.md, "The contract every
 // engine honours"): ?url= forwarding with CORS headers, streamed both ways with pipe(). A black-box peer for
 // `corslab diagnose --target http://127.0.0.1:PORT/?url={url}`; --buffer reads the whole upstream body before
 // answering (the response-buffering fault, the way a Node gateway typically gets it wrong).

@@ -17,14 +17,14 @@ internal static class TargetUrlFastPath
     private const int MaxLabelLength = 63;
     private const int MaxHostLength = 253;
 
-    private static readonly SearchValues<char> s_hostChars =
+    private static readonly SearchValues<char> HostChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
 
-    private static readonly SearchValues<char> s_digits = SearchValues.Create("0123456789");
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
-    private static readonly SearchValues<char> s_digitsAndDots = SearchValues.Create("0123456789.");
+    private static readonly SearchValues<char> DigitsAndDots = SearchValues.Create("0123456789.");
 
-    private static readonly SearchValues<char> s_hexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <param name="raw">The <c>url</c> parameter's value, still form-urlencoded; not empty.</param>
     /// <param name="buffer">Receives the decoded url; at least <c>raw.Length + 1</c> chars.</param>
@@ -149,12 +149,12 @@ internal static class TargetUrlFastPath
     /// </summary>
     private static bool IsPlainHost(ReadOnlySpan<char> host)
     {
-        if (host.IsEmpty || host.Length > MaxHostLength || host.ContainsAnyExcept(s_hostChars))
+        if (host.IsEmpty || host.Length > MaxHostLength || host.ContainsAnyExcept(HostChars))
         {
             return false;
         }
 
-        if (!host.ContainsAnyExcept(s_digitsAndDots))
+        if (!host.ContainsAnyExcept(DigitsAndDots))
         {
             return IsDottedQuad(host);
         }
@@ -170,8 +170,8 @@ internal static class TargetUrlFastPath
             }
 
             // Uri reads "0x1f" (and decimal or octal digits) as parts of an IPv4 address.
-            couldBeNumeric &= !label.ContainsAnyExcept(s_digits)
-                || (label.Length >= 2 && label[0] == '0' && label[1] is 'x' or 'X' && !label[2..].ContainsAnyExcept(s_hexDigits));
+            couldBeNumeric &= !label.ContainsAnyExcept(Digits)
+                || (label.Length >= 2 && label[0] == '0' && label[1] is 'x' or 'X' && !label[2..].ContainsAnyExcept(HexDigits));
         }
 
         return !couldBeNumeric;

@@ -5,49 +5,49 @@ namespace CorsLab.Spec.Cases;
 /// <summary>Each CORS header, with and without <c>Origin</c>, on proxied responses and the preflight; the upstream's own replaced.</summary>
 internal static class CorsCases
 {
-    private static readonly SpecRequest s_proxied = new() { OriginPath = "/bytes/16" };
-    private static readonly SpecRequest s_proxiedWithOrigin = s_proxied with { Headers = [OriginHeader] };
+    private static readonly SpecRequest Proxied = new() { OriginPath = "/bytes/16" };
+    private static readonly SpecRequest ProxiedWithOrigin = Proxied with { Headers = [OriginHeader] };
 
     public static IReadOnlyList<SpecCase> All { get; } =
     [
         new("cors-credentials-without-origin",
             "a proxied response without Origin carries Access-Control-Allow-Credentials: true",
-            s_proxied,
+            Proxied,
             [new ExpectStatus(200), new ExpectHeaderEquals(AllowCredentials, "true")]),
 
         new("cors-credentials-with-origin",
             "a proxied response with Origin carries Access-Control-Allow-Credentials: true",
-            s_proxiedWithOrigin,
+            ProxiedWithOrigin,
             [new ExpectStatus(200), new ExpectHeaderEquals(AllowCredentials, "true")]),
 
         new("cors-allow-headers-without-origin",
             "a proxied response without Origin carries Access-Control-Allow-Headers: authorization",
-            s_proxied,
+            Proxied,
             [new ExpectStatus(200), new ExpectHeaderEquals(AllowHeaders, "authorization")]),
 
         new("cors-allow-headers-with-origin",
             "a proxied response with Origin carries Access-Control-Allow-Headers: authorization",
-            s_proxiedWithOrigin,
+            ProxiedWithOrigin,
             [new ExpectStatus(200), new ExpectHeaderEquals(AllowHeaders, "authorization")]),
 
         new("cors-allow-methods-without-origin",
             "a proxied response without Origin carries Access-Control-Allow-Methods: GET,HEAD,PUT,PATCH,POST,DELETE",
-            s_proxied,
+            Proxied,
             [new ExpectStatus(200), new ExpectHeaderEquals(AllowMethods, AllowMethodsValue)]),
 
         new("cors-allow-methods-with-origin",
             "a proxied response with Origin carries Access-Control-Allow-Methods: GET,HEAD,PUT,PATCH,POST,DELETE",
-            s_proxiedWithOrigin,
+            ProxiedWithOrigin,
             [new ExpectStatus(200), new ExpectHeaderEquals(AllowMethods, AllowMethodsValue)]),
 
         new("cors-allow-origin-without-origin",
             "a proxied response without Origin has no Access-Control-Allow-Origin and no Vary: Origin",
-            s_proxied,
+            Proxied,
             [new ExpectStatus(200), .. NoOriginEcho]),
 
         new("cors-allow-origin-with-origin",
             "a proxied response with Origin echoes it in Access-Control-Allow-Origin, with Vary: Origin",
-            s_proxiedWithOrigin,
+            ProxiedWithOrigin,
             [new ExpectStatus(200), .. OriginEchoed]),
 
         new("cors-preflight-without-origin",

@@ -9,11 +9,11 @@ internal static class HeaderCases
     /// <summary>A custom hop-by-hop header: hop-by-hop only because <c>Connection</c> names it.</summary>
     private const string HopName = "x-corslab-hop";
 
-    private static readonly string s_nineKilobytes = new('h', 9 * 1024);
+    private static readonly string NineKilobytes = new('h', 9 * 1024);
 
     // Eight 9 KB headers: 72 KB, past the 64 KB every gateway refuses (Kestrel's default is 32 KB).
-    private static readonly SpecHeader[] s_oversizedBlock =
-        [.. Enumerable.Range(0, 8).Select(i => new SpecHeader($"x-corslab-fill-{i}", s_nineKilobytes))];
+    private static readonly SpecHeader[] OversizedBlock =
+        [.. Enumerable.Range(0, 8).Select(i => new SpecHeader($"x-corslab-fill-{i}", NineKilobytes))];
 
     public static IReadOnlyList<SpecCase> All { get; } =
     [
@@ -49,12 +49,12 @@ internal static class HeaderCases
 
         new("header-large-forwarded",
             "one 9 KB header (more than 8 KB of headers in all) reaches the upstream intact",
-            new SpecRequest { OriginPath = "/headers", Headers = [new("x-corslab-large", s_nineKilobytes)] },
-            [new ExpectStatus(200), new ExpectUpstreamHeaderEquals("x-corslab-large", s_nineKilobytes)]),
+            new SpecRequest { OriginPath = "/headers", Headers = [new("x-corslab-large", NineKilobytes)] },
+            [new ExpectStatus(200), new ExpectUpstreamHeaderEquals("x-corslab-large", NineKilobytes)]),
 
         new("header-block-too-large",
             "a request header block over 64 KB is refused: 431 (or 400, or the connection closed)",
-            new SpecRequest { OriginPath = "/headers", Headers = s_oversizedBlock },
+            new SpecRequest { OriginPath = "/headers", Headers = OversizedBlock },
             [new ExpectRejected(431, 400)]),
 
         new("header-url-too-long",

@@ -16,8 +16,8 @@ internal sealed class CaseExecutor(HttpClient client, OriginTimingsClient timing
     /// <summary>The header the origin keys its timings by.</summary>
 
     // Timings are published when the origin sees its response complete, a moment after the client's last byte.
-    private static readonly TimeSpan s_timingWait = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan s_timingPoll = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan TimingWait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan TimingPoll = TimeSpan.FromMilliseconds(25);
 
     public async Task<SpecCaseResult> RunAsync(SpecCase specCase, CancellationToken cancellationToken)
     {
@@ -157,7 +157,7 @@ internal sealed class CaseExecutor(HttpClient client, OriginTimingsClient timing
 
     private async Task<OriginTiming?> FetchTimingAsync(string id, CancellationToken cancellationToken)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(s_timingWait.TotalSeconds * Stopwatch.Frequency);
+        var deadline = Stopwatch.GetTimestamp() + (long)(TimingWait.TotalSeconds * Stopwatch.Frequency);
         while (true)
         {
             var page = await timings.GetByIdsAsync([id], cancellationToken);
@@ -166,7 +166,7 @@ internal sealed class CaseExecutor(HttpClient client, OriginTimingsClient timing
                 return page.Records.Count > 0 ? page.Records[^1] : null;
             }
 
-            await Task.Delay(s_timingPoll, cancellationToken);
+            await Task.Delay(TimingPoll, cancellationToken);
         }
     }
 
