@@ -168,6 +168,7 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.Equal("Could not complete request: \"upstream timed out\"", body);
         AssertFixedCors(response);
+        Assert.Equal(UpstreamError.UpstreamTimeout, host.Forwarder.Logged(new Uri("http://127.0.0.1:1/timeout")));
     }
 
     [Fact]
@@ -241,7 +242,7 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
 
         public ScriptedForwarder Forwarder { get; } = new();
 
-        public HttpClient Client { get; } = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
+        public System.Net.Http.HttpClient Client { get; } = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
         {
             Timeout = TimeSpan.FromSeconds(10),
         };
@@ -286,6 +287,7 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
     {
         private readonly TaskCompletionSource partialGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly Dictionary<Uri, int> calls = [];
+        private readonly Dictionary<Uri, UpstreamError> logged = [];
 
         public int Calls(Uri target)
         {
@@ -296,6 +298,22 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
         }
 
         public void ReleasePartial() => partialGate.TrySetResult();
+
+        public UpstreamError? Logged(Uri target)
+        {
+            lock (logged)
+            {
+                return logged.TryGetValue(target, out var error) ? error : null;
+            }
+        }
+
+        public void LogFailure(UpstreamFailure failure, Uri target)
+        {
+            lock (logged)
+            {
+                logged[target] = failure.Error;
+            }
+        }
 
         public async ValueTask<UpstreamFailure?> ForwardAsync(HttpContext context, Uri target)
         {

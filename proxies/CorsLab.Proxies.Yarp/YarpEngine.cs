@@ -3,6 +3,7 @@ using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Hosting;
 using CorsLab.Proxies.Core.Upstream;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace CorsLab.Proxies.Yarp;
@@ -24,7 +25,8 @@ public sealed class YarpEngine : IProxyEngine
         await KestrelProxyHost.RunAsync(
             options,
             Name,
-            services => new YarpForwarder(services.GetRequiredService<IHttpForwarder>(), invoker, options),
+            services => new YarpForwarder(
+                services.GetRequiredService<IHttpForwarder>(), invoker, options, services.GetRequiredService<ILogger<YarpEngine>>()),
             services => services.AddHttpForwarder(),
             listening,
             stopping);
