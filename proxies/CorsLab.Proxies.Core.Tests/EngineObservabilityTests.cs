@@ -60,7 +60,38 @@ public sealed class EngineObservabilityTests
 
         Assert.Equal(HttpStatusCode.BadGateway, status);
         Assert.Single(meters.Of(ProxyMetrics.Failures));
-        Assert.DoesNotContain(logs.Records, record => record.Level < LogLevel.Warning);
+        Assert.Empty(logs.Records);
+    }
+
+    [Fact]
+    public async Task Pipelines_RejectedHead_IsLoggedAsRequestRejected()
+    {
+        using var logs = new CollectingLoggerProvider();
+        using var meters = new MeterRecorder();
+        var options = new ProxyOptions { LogLevel = LogLevel.Debug, LoggerProvider = logs, MeterFactory = meters };
+        using var stop = new CancellationTokenSource();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = new PipelinesEngine().RunAsync(options, listening.SetResult, stop.Token);
+        try
+        {
+            var url = await listening.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            await socket.ConnectAsync(url.Host, url.Port);
+            await socket.SendAsync("GET /healthcheck HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"u8.ToArray(), SocketFlags.None);
+            var answer = new byte[64];
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var read = await socket.ReceiveAsync(answer, SocketFlags.None, timeout.Token);
+            Assert.StartsWith("HTTP/1.1 400", System.Text.Encoding.Latin1.GetString(answer, 0, read), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+
+        var logged = Assert.Single(logs.Records, record => record.EventId.Name == "RequestRejected");
+        Assert.Equal(3, logged.EventId.Id);
+        Assert.Contains("DuplicateHost", logged.Message, StringComparison.Ordinal);
     }
 
     private static IProxyEngine Create(string engine) => engine switch

@@ -6,7 +6,7 @@ namespace CorsLab.Proxies.Yarp.Logging;
 
 /// <summary>
 /// Every log event of the yarp engine, ids in one place (YARP's EventIds habit). YARP's own forwarder logs the
-/// exception of a failed forward (category Yarp.ReverseProxy.Forwarder.HttpForwarder, event 48, Information).
+/// exception of a failed forward (category Yarp.ReverseProxy.Forwarder.HttpForwarder, event 48), shown with ForwardFailed.
 /// </summary>
 internal static partial class YarpLog
 {
