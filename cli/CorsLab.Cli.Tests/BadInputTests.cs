@@ -87,6 +87,8 @@ public sealed class BadInputTests
     [InlineData("--upstream-timeout", "soon")]
     [InlineData("--upstream-timeout", "-1")]
     [InlineData("--deny-target", "not a host!")]
+    [InlineData("--log-level", "loud")]
+    [InlineData("--log-level", "3")]
     public async Task BadOptionValue_Exits2_NamingTheOption(string option, string value)
     {
         var run = await CorslabRun.RunAsync(["proxy", "--engine", "httpclient", "--urls", "http://127.0.0.1:0", option, value], Bound);

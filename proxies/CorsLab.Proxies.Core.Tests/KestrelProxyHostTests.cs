@@ -169,6 +169,7 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.Equal("Could not complete request: \"upstream timed out\"", body);
         AssertFixedCors(response);
+        Assert.Equal(UpstreamError.UpstreamTimeout, host.Forwarder.Logged(new Uri("http://127.0.0.1:1/timeout")));
     }
 
     [Fact]
@@ -242,7 +243,7 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
 
         public ScriptedForwarder Forwarder { get; } = new();
 
-        public HttpClient Client { get; } = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
+        public System.Net.Http.HttpClient Client { get; } = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
         {
             Timeout = TimeSpan.FromSeconds(10),
         };
@@ -287,6 +288,7 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
     {
         private readonly TaskCompletionSource _partialGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly Dictionary<Uri, int> calls = [];
+        private readonly Dictionary<Uri, UpstreamError> logged = [];
 
         public int Calls(Uri target)
         {
@@ -297,6 +299,22 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
         }
 
         public void ReleasePartial() => _partialGate.TrySetResult();
+
+        public UpstreamError? Logged(Uri target)
+        {
+            lock (logged)
+            {
+                return logged.TryGetValue(target, out var error) ? error : null;
+            }
+        }
+
+        public void LogFailure(UpstreamFailure failure, Uri target)
+        {
+            lock (logged)
+            {
+                logged[target] = failure.Error;
+            }
+        }
 
         public async ValueTask<UpstreamFailure?> ForwardAsync(HttpContext context, Uri target)
         {

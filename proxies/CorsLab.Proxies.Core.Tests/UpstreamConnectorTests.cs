@@ -114,7 +114,7 @@ public sealed class UpstreamConnectorTests : IDisposable
     public async Task ThroughSocketsHttpHandler_DeniedTargetSurfacesAsTargetDenied()
     {
         var options = new ProxyOptions { Policy = new TargetPolicy([], [TargetRule.Parse("127.0.0.0/8")]) };
-        using var client = new HttpClient(UpstreamHandlerFactory.Create(options));
+        using var client = new System.Net.Http.HttpClient(UpstreamHandlerFactory.Create(options));
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(
             () => client.GetAsync(new Uri($"http://127.0.0.1:{Port}/"), _timeout.Token));

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Policy;
+using Microsoft.Extensions.Logging;
 
 namespace CorsLab.Proxies.Core;
 
@@ -17,6 +19,18 @@ public sealed record ProxyOptions
 
     /// <summary>A PEM file whose certificates are trusted as roots for https upstreams, besides the system's.</summary>
     public string? UpstreamCaPath { get; init; }
+
+    /// <summary>
+    /// The least severe log record written. Warning keeps a normal run quiet: upstream failures and client aborts
+    /// are Information and Debug, so a load run whose scenario fails on purpose does not flood stderr.
+    /// </summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>Where log records go instead of the console on stderr (tests collect them).</summary>
+    public ILoggerProvider? LoggerProvider { get; init; }
+
+    /// <summary>Creates the engine run's meter; null: the engine creates its own and disposes it when it stops.</summary>
+    public IMeterFactory? MeterFactory { get; init; }
 
     public bool Has(Fault fault) => (Faults & fault) == fault && fault != Fault.None;
 }

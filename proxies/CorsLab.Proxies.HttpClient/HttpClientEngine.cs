@@ -2,6 +2,8 @@ using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Hosting;
 using CorsLab.Proxies.Core.Upstream;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CorsLab.Proxies.HttpClient;
 
@@ -20,6 +22,6 @@ public sealed class HttpClientEngine : IProxyEngine
             // Streams may run for minutes; the per-phase timeouts in ProxyLimits bound each wait instead.
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        await KestrelProxyHost.RunAsync(options, Name, _ => new HttpClientForwarder(client, options), null, listening, stopping);
+        await KestrelProxyHost.RunAsync(options, Name, services => new HttpClientForwarder(client, options, services.GetRequiredService<ILogger<HttpClientEngine>>()), null, listening, stopping);
     }
 }

@@ -2,7 +2,9 @@ using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Hosting;
 using CorsLab.Proxies.Core.Upstream;
+using CorsLab.Proxies.HttpClient.Logging;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace CorsLab.Proxies.HttpClient;
 
@@ -13,8 +15,19 @@ namespace CorsLab.Proxies.HttpClient;
 /// 3. copy status and headers, apply CORS;
 /// 4. stream the body (or buffer it under buffer-response), each chunk within the idle timeout.
 /// </summary>
-internal sealed class HttpClientForwarder(System.Net.Http.HttpClient client, ProxyOptions options) : IRequestForwarder
+internal sealed class HttpClientForwarder(System.Net.Http.HttpClient client, ProxyOptions options, ILogger logger) : IRequestForwarder
 {
+    public void LogFailure(UpstreamFailure failure, Uri target)
+    {
+        if (failure.Error == UpstreamError.ClientAborted)
+        {
+            logger.ClientAborted(target.Host);
+            return;
+        }
+
+        logger.ForwardFailed(target.Host, failure.Side, failure.Error, failure.Reason);
+    }
+
     public async ValueTask<UpstreamFailure?> ForwardAsync(HttpContext context, Uri target)
     {
         var clientAborted = context.RequestAborted;

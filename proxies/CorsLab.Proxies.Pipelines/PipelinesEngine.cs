@@ -1,8 +1,11 @@
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
+using CorsLab.Proxies.Core.Telemetry;
 using CorsLab.Proxies.Pipelines.Forwarding;
+using CorsLab.Proxies.Pipelines.Logging;
 using CorsLab.Proxies.Pipelines.Server;
 using CorsLab.Proxies.Pipelines.Upstream;
+using Microsoft.Extensions.Logging;
 
 namespace CorsLab.Proxies.Pipelines;
 
@@ -32,10 +35,15 @@ public sealed class PipelinesEngine : IProxyEngine
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(listening);
+
+        // No host container here: the run owns its logger factory and meter and disposes both when it stops.
+        using var loggerFactory = LoggerFactory.Create(logging => ProxyLogging.Configure(logging, options));
+        using var metrics = new ProxyMetrics(options.MeterFactory);
+        var observer = new EngineObserver(loggerFactory.CreateLogger<PipelinesEngine>(), metrics);
         using var pool = new UpstreamPool(_settings.UpstreamIdleTimeout, TimeProvider.System);
         var dialer = new UpstreamDialer(options, _settings, new DnsCache(_settings.DnsTtl, TimeProvider.System));
         var forwarder = new Forwarder(options, _settings, pool, dialer, Name);
-        using var listener = ConnectionListener.Bind(options, _settings);
+        using var listener = ConnectionListener.Bind(options, _settings, observer);
         listening(listener.Url);
         await listener.RunAsync(forwarder, Name, stopping);
     }

@@ -1,5 +1,7 @@
 using CorsLab.Proxies.Core.Upstream;
+using CorsLab.Proxies.Yarp.Logging;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace CorsLab.Proxies.Yarp;
@@ -7,13 +9,21 @@ namespace CorsLab.Proxies.Yarp;
 /// <summary>
 /// Maps YARP's <see cref="ForwarderError"/> (which side failed, and when) to the contract's <see cref="UpstreamFailure"/>,
 /// in one place. YARP has already set a status (and cleared the headers if the response had not started);
-/// ContractFrontEnd overwrites both, or aborts when the response is under way.
+/// ContractFrontEnd overwrites both, or aborts when the response is under way, and counts and logs the result;
+/// the YARP error behind it is logged here, the one place it is known.
 /// </summary>
 internal static class ForwarderErrorMapper
 {
     private static readonly UpstreamFailure ClientAborted = new(UpstreamError.ClientAborted, "client aborted");
 
-    public static UpstreamFailure Map(HttpContext context, ForwarderError error)
+    public static UpstreamFailure Map(HttpContext context, ForwarderError error, ILogger logger)
+    {
+        var failure = Classify(context, error);
+        logger.ForwarderErrorMapped(error, failure.Error);
+        return failure;
+    }
+
+    private static UpstreamFailure Classify(HttpContext context, ForwarderError error)
     {
         var exception = context.GetForwarderErrorFeature()?.Exception;
         var clientGone = context.RequestAborted.IsCancellationRequested;

@@ -3,7 +3,9 @@ using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Hosting;
 using CorsLab.Proxies.Core.Upstream;
+using CorsLab.Proxies.Yarp.Logging;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace CorsLab.Proxies.Yarp;
@@ -17,7 +19,7 @@ namespace CorsLab.Proxies.Yarp;
 /// 4. a <see cref="ForwarderError"/> becomes the contract's <see cref="UpstreamFailure"/> (<see cref="ForwarderErrorMapper"/>);
 /// 5. fault buffer-response: the buffered body goes out with its Content-Length.
 /// </summary>
-internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker invoker, ProxyOptions options) : IRequestForwarder
+internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker invoker, ProxyOptions options, ILogger logger) : IRequestForwarder
 {
     private readonly ForwarderRequestConfig _config = new()
     {
@@ -59,9 +61,20 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
 
         if (error != ForwarderError.None && !transformer.ResponseCompleted)
         {
-            return ForwarderErrorMapper.Map(context, error);
+            return ForwarderErrorMapper.Map(context, error, logger);
         }
 
         return buffered is null ? null : await buffered.SendAsync(splitHeadFromBody: _nagle);
+    }
+
+    public void LogFailure(UpstreamFailure failure, Uri target)
+    {
+        if (failure.Error == UpstreamError.ClientAborted)
+        {
+            logger.ClientAborted(target.Host);
+            return;
+        }
+
+        logger.ForwardFailed(target.Host, failure.Side, failure.Error, failure.Reason);
     }
 }

@@ -4,6 +4,7 @@ using CorsLab.Components;
 using CorsLab.Cli.Usage;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Policy;
+using Microsoft.Extensions.Logging;
 
 namespace CorsLab.Cli.Commands;
 
@@ -19,11 +20,12 @@ internal static class ProxyCommand
     private static readonly Option<string?> UpstreamTimeout = new("--upstream-timeout") { Description = "response-head timeout (seconds or 500ms/2s/1m; default 30s)" };
     private static readonly Option<string?> ConnectTimeout = new("--connect-timeout") { Description = "upstream connect timeout (default 10s)" };
     private static readonly Option<string?> IdleTimeout = new("--body-idle-timeout") { Description = "body idle timeout, either direction (default 60s)" };
+    private static readonly Option<string?> Level = new("--log-level") { Description = "least severe log record on stderr: Trace, Debug, Information, Warning (default), Error, Critical, None" };
 
     public static Command Create()
     {
         var command = new Command("proxy", "Run one proxy engine on its own.");
-        foreach (var option in new Option[] { Engine, Urls, Faults, Allow, Deny, UpstreamCa, UpstreamTimeout, ConnectTimeout, IdleTimeout })
+        foreach (var option in new Option[] { Engine, Urls, Faults, Allow, Deny, UpstreamCa, UpstreamTimeout, ConnectTimeout, IdleTimeout, Level })
         {
             command.Options.Add(option);
         }
@@ -47,6 +49,10 @@ internal static class ProxyCommand
             Limits = ParseLimits(parse),
             UpstreamCaPath = ExistingFile(UpstreamCa.Name, parse.GetValue(UpstreamCa)),
         };
+        if (parse.GetValue(Level) is { } level)
+        {
+            options = options with { LogLevel = ParseLogLevel(level) };
+        }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ParentWatch.Start());
         await engine.RunAsync(
@@ -75,6 +81,20 @@ internal static class ProxyCommand
         }
 
         return limits;
+    }
+
+    private static LogLevel ParseLogLevel(string text)
+    {
+        // By name only: Enum.TryParse would also take "7" or "Warning,Error".
+        foreach (var level in Enum.GetValues<LogLevel>())
+        {
+            if (string.Equals(level.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return level;
+            }
+        }
+
+        throw new UsageException($"{Level.Name}: unknown level '{text}'; valid levels: {string.Join(", ", Enum.GetNames<LogLevel>())}");
     }
 
     private static TargetRule[] ParseRules(Option option, string[]? values)

@@ -9,11 +9,27 @@ namespace CorsLab.Proxies.Core.Hosting;
 
 /// <summary>
 /// The contract in front of a Kestrel-based engine: routing, preflight, health, url validation and the
-/// mapping of forwarding failures to responses. Engines only forward.
+/// mapping of forwarding failures to responses, counted and logged here. Engines only forward.
 /// </summary>
-public sealed class ContractFrontEnd(IRequestForwarder forwarder, string engineName)
+public sealed class ContractFrontEnd(IRequestForwarder forwarder, string engineName, ProxyMetrics metrics)
 {
     public async Task HandleAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var error = UpstreamError.None;
+        try
+        {
+            error = await RespondAsync(context);
+        }
+        finally
+        {
+            // Abort (ours or the client's) fires RequestAborted: no status reached the client then.
+            var status = context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode;
+            metrics.RequestHandled(started, context.Request.Method, status, error);
+        }
+    }
+
+    private async Task<UpstreamError> RespondAsync(HttpContext context)
     {
         var request = context.Request;
         switch (RouteClassifier.Classify(request.Method, request.Path.Value))
@@ -21,14 +37,14 @@ public sealed class ContractFrontEnd(IRequestForwarder forwarder, string engineN
             case RouteKind.Health:
                 context.Response.ContentType = ContractMessages.TextPlain;
                 await context.Response.WriteAsync(ContractMessages.HealthOk, context.RequestAborted);
-                return;
+                return UpstreamError.None;
             case RouteKind.NotFound:
                 await CorsResponse.WriteAsync(context, StatusCodes.Status404NotFound, ContractMessages.RouteNotFound);
-                return;
+                return UpstreamError.None;
             case RouteKind.Preflight:
                 context.Response.StatusCode = StatusCodes.Status204NoContent;
                 CorsResponse.Apply(context);
-                return;
+                return UpstreamError.None;
         }
 
         var status = TargetUrlParser.Parse(request.QueryString.Value, out var target);
@@ -36,33 +52,37 @@ public sealed class ContractFrontEnd(IRequestForwarder forwarder, string engineN
         {
             var message = status == TargetUrlStatus.Missing ? ContractMessages.MissingUrl : ContractMessages.InvalidUrl;
             await CorsResponse.WriteAsync(context, StatusCodes.Status400BadRequest, message);
-            return;
+            return UpstreamError.None;
         }
 
         using var activity = StartServerSpan(context, target!);
+        metrics.RequestForwarded();
         var failure = await forwarder.ForwardAsync(context, target!);
         if (failure is not { } failed)
         {
             activity?.SetTag(ProxyTelemetry.AttrStatus, context.Response.StatusCode);
-            return;
+            return UpstreamError.None;
         }
 
+        metrics.ForwardFailed(failed);
+        forwarder.LogFailure(failed, target!);
         activity?.SetTag(ProxyTelemetry.AttrError, failed.Error.ToString());
         activity?.SetStatus(ActivityStatusCode.Error, failed.Reason);
         if (failed.Error == UpstreamError.ClientAborted)
         {
-            return;
+            return failed.Error;
         }
 
         if (context.Response.HasStarted || failed.StatusCode == 0)
         {
             // Half a response must not look complete: abort so the client sees a broken stream, not a clean short body.
             context.Abort();
-            return;
+            return failed.Error;
         }
 
         context.Response.Headers.Clear();
         await CorsResponse.WriteAsync(context, failed.StatusCode, failed.Body);
+        return failed.Error;
     }
 
     private Activity? StartServerSpan(HttpContext context, Uri target)

@@ -8,4 +8,7 @@ public interface IRequestForwarder
 {
     /// <returns>null on success; otherwise the failure, which <see cref="ContractFrontEnd"/> turns into a response.</returns>
     ValueTask<UpstreamFailure?> ForwardAsync(HttpContext context, Uri target);
+
+    /// <summary>Logs a failure <see cref="ContractFrontEnd"/> is mapping, with the engine's own event ids.</summary>
+    void LogFailure(UpstreamFailure failure, Uri target);
 }

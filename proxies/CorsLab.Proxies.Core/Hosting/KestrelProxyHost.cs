@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Net.Sockets;
 using CorsLab.Protocol;
 using CorsLab.Proxies.Core.Faults;
+using CorsLab.Proxies.Core.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -9,11 +11,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CorsLab.Proxies.Core.Hosting;
 
-/// <summary>Hosts a Kestrel-based engine: limits and Nagle from the options, the contract in front, one forwarder behind.</summary>
+/// <summary>
+/// Hosts a Kestrel-based engine: limits and Nagle from the options, the contract in front, one forwarder behind.
+/// Logging and the meter belong to the host's container, so both end with the run.
+/// </summary>
 public static class KestrelProxyHost
 {
     /// <summary>In-flight requests get this long to finish on stop; a lab run must not hang on a stuck stream.</summary>
@@ -28,7 +32,13 @@ public static class KestrelProxyHost
         CancellationToken stopping)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        ProxyLogging.Configure(builder.Logging, options);
+        if (options.MeterFactory is { } meterFactory)
+        {
+            // Kestrel's and ASP.NET Core's own meters come from the same factory as ours.
+            builder.Services.AddSingleton(meterFactory);
+        }
+
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.UseSockets(sockets =>
         {
@@ -55,7 +65,8 @@ public static class KestrelProxyHost
         addServices?.Invoke(builder.Services);
 
         await using var app = builder.Build();
-        var frontEnd = new ContractFrontEnd(createForwarder(app.Services), engineName);
+        using var metrics = new ProxyMetrics(app.Services.GetRequiredService<IMeterFactory>());
+        var frontEnd = new ContractFrontEnd(createForwarder(app.Services), engineName, metrics);
         app.Run(frontEnd.HandleAsync);
 
         try

@@ -18,6 +18,14 @@ public readonly record struct UpstreamFailure(UpstreamError Error, string Reason
         _ => 0,
     };
 
+    /// <summary>Which side failed, for logs and the failure counter: the client, the upstream, or the proxy's policy.</summary>
+    public string Side => Error switch
+    {
+        UpstreamError.ClientAborted or UpstreamError.ClientBodyFailed => "client",
+        UpstreamError.TargetDenied => "policy",
+        _ => "upstream",
+    };
+
     public string Body => Error == UpstreamError.TargetDenied
         ? ContractMessages.TargetNotAllowed
         : ContractMessages.CouldNotComplete(Reason);

@@ -14,6 +14,11 @@ namespace CorsLab.Proxies.Pipelines.Forwarding;
 /// </summary>
 internal static class BodyCopier
 {
+    // What an abort disposes under a read or write in flight; ObjectDisposedException names the type.
+    private static readonly string? s_socket = typeof(Socket).FullName;
+    private static readonly string? s_networkStream = typeof(NetworkStream).FullName;
+    private static readonly string? s_sslStream = typeof(System.Net.Security.SslStream).FullName;
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<CopyResult> CopyAsync(
         PipeReader source, BodyFraming from, PipeWriter destination, BodyKind to, CancellationTokenSource timer, CopyBehavior behavior)
@@ -102,8 +107,16 @@ internal static class BodyCopier
         return await FlushAsync(destination, timer, behavior.IdleTimeout) ?? CopyResult.Completed;
     }
 
-    public static bool IsIoFailure(Exception error) =>
-        error is IOException or SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException;
+    /// <summary>
+    /// The connection failing: reset, closed, its socket or stream disposed by an abort, or a timer firing. A copy
+    /// ends on these as a value; anything else (a misused pipe, a disposed timer) is a bug and must surface.
+    /// </summary>
+    public static bool IsIoFailure(Exception error) => error switch
+    {
+        IOException or SocketException or OperationCanceledException => true,
+        ObjectDisposedException disposed => disposed.ObjectName == s_socket || disposed.ObjectName == s_networkStream || disposed.ObjectName == s_sslStream,
+        _ => false,
+    };
 
     private static async ValueTask<CopyResult?> FlushAsync(PipeWriter destination, CancellationTokenSource timer, TimeSpan idle)
     {

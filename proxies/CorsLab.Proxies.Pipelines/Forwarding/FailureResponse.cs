@@ -3,13 +3,15 @@ using System.IO.Pipelines;
 using CorsLab.Proxies.Core.Contract;
 using CorsLab.Proxies.Core.Upstream;
 using CorsLab.Proxies.Pipelines.Http;
+using CorsLab.Proxies.Pipelines.Logging;
 
 namespace CorsLab.Proxies.Pipelines.Forwarding;
 
 /// <summary>
 /// The one place a forwarding failure becomes what the client sees, as Core's <c>ContractFrontEnd</c> does for
 /// the Kestrel engines: before the response started, the contract's status and body (403/502/504, with CORS);
-/// after, or with nothing to say (client gone), an abort, so half a body never looks complete.
+/// after, or with nothing to say (client gone), an abort, so half a body never looks complete. Every failure is
+/// counted and logged here.
 /// </summary>
 internal static class FailureResponse
 {
@@ -19,8 +21,18 @@ internal static class FailureResponse
         Abort,
     }
 
-    public static Action Decide(UpstreamFailure failure, bool responseStarted) =>
-        responseStarted || failure.StatusCode == 0 || failure.Error == UpstreamError.ClientAborted ? Action.Abort : Action.Respond;
+    public static Action Decide(UpstreamFailure failure, bool responseStarted, string targetHost, EngineObserver observer)
+    {
+        observer.Metrics.ForwardFailed(failure);
+        if (failure.Error == UpstreamError.ClientAborted)
+        {
+            observer.Logger.ClientAborted(targetHost);
+            return Action.Abort;
+        }
+
+        observer.Logger.ForwardFailed(targetHost, failure.Side, failure.Error, failure.Reason);
+        return responseStarted || failure.StatusCode == 0 ? Action.Abort : Action.Respond;
+    }
 
     /// <summary>A complete small response of the contract: status, CORS headers, a text body (none for HEAD).</summary>
     /// <param name="origin">The request's Origin; empty when it had none.</param>

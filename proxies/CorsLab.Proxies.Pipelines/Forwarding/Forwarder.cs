@@ -247,6 +247,9 @@ internal sealed class Forwarder
         }
 
         var uploadResult = await FinishUploadAsync(upload);
+
+        // Read before the connection goes back to the pool, where another exchange may reuse its head.
+        var status = connection.Head.StatusCode;
         var clean = sent == CopyResult.Completed && uploadResult == CopyResult.Completed;
         if (clean && connection.Head.KeepAlive && responseFraming.Kind != BodyKind.UntilClose && !_options.Has(Fault.NoPooling))
         {
@@ -257,12 +260,12 @@ internal sealed class Forwarder
             connection.Dispose();
         }
 
-        activity?.SetTag(ProxyTelemetry.AttrStatus, connection.Head.StatusCode);
+        activity?.SetTag(ProxyTelemetry.AttrStatus, status);
         return sent switch
         {
             _ when uploadResult is CopyResult.SourceFailed or CopyResult.IdleTimeout && sent != CopyResult.Completed =>
                 new ForwardOutcome(new UpstreamFailure(UpstreamError.ClientAborted, "client aborted"), true, false),
-            CopyResult.Completed => new ForwardOutcome(null, true, keepAlive && uploadResult == CopyResult.Completed),
+            CopyResult.Completed => new ForwardOutcome(null, true, keepAlive && uploadResult == CopyResult.Completed, status),
             CopyResult.SourceFailed => new ForwardOutcome(new UpstreamFailure(UpstreamError.UpstreamBodyFailed, "upstream response body failed"), true, false),
             CopyResult.IdleTimeout => new ForwardOutcome(new UpstreamFailure(UpstreamError.UpstreamTimeout, "upstream body idle timeout"), true, false),
             _ => new ForwardOutcome(new UpstreamFailure(UpstreamError.ClientAborted, "client aborted"), true, false),

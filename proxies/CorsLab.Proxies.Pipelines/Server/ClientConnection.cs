@@ -7,8 +7,10 @@ using System.Text;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Contract;
 using CorsLab.Proxies.Core.Telemetry;
+using CorsLab.Proxies.Core.Upstream;
 using CorsLab.Proxies.Pipelines.Forwarding;
 using CorsLab.Proxies.Pipelines.Http;
+using CorsLab.Proxies.Pipelines.Logging;
 
 namespace CorsLab.Proxies.Pipelines.Server;
 
@@ -25,12 +27,19 @@ internal sealed class ClientConnection : IDisposable
     private readonly PipelinesSettings _settings;
     private readonly Forwarder _forwarder;
     private readonly string _engineName;
+    private readonly EngineObserver _observer;
     private readonly CancellationToken _stopping;
     private char[] _scratch = ArrayPool<char>.Shared.Rent(256);
     private char[] _origin = ArrayPool<char>.Shared.Rent(128);
     private int _originLength;
 
-    public ClientConnection(Socket socket, ProxyOptions options, PipelinesSettings settings, Forwarder forwarder, string engineName, CancellationToken stopping)
+    // The request being handled, for its duration measurement: method (in _scratch), status sent (0: aborted), error.
+    private ReadOnlyMemory<char> _method;
+    private int _status;
+    private UpstreamError _error;
+
+    public ClientConnection(
+        Socket socket, ProxyOptions options, PipelinesSettings settings, Forwarder forwarder, string engineName, EngineObserver observer, CancellationToken stopping)
     {
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: false);
@@ -38,6 +47,7 @@ internal sealed class ClientConnection : IDisposable
         _settings = settings;
         _forwarder = forwarder;
         _engineName = engineName;
+        _observer = observer;
         _stopping = stopping;
         Reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: settings.ReadBufferSize, minimumReadSize: 1024, leaveOpen: true));
         Writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
@@ -151,6 +161,7 @@ internal sealed class ClientConnection : IDisposable
                 if (started)
                 {
                     // Slowloris: the head did not complete within RequestHeadersTimeout.
+                    _observer.Logger.RequestHeadTimedOut(_settings.RequestHeadersTimeout);
                     await RejectAsync(408);
                 }
 
@@ -172,6 +183,7 @@ internal sealed class ClientConnection : IDisposable
             }
             catch (BadHttpRequestException rejected)
             {
+                _observer.Logger.RequestRejected(rejected.StatusCode, rejected.Reason);
                 Reader.AdvanceTo(buffer.End);
                 await RejectAsync(rejected.StatusCode);
                 return false;
@@ -189,6 +201,7 @@ internal sealed class ClientConnection : IDisposable
                 if (started)
                 {
                     // The client stopped in the middle of a head.
+                    _observer.Logger.RequestRejected(400, RequestRejectionReason.IncompleteHead);
                     await RejectAsync(400);
                 }
 
@@ -201,6 +214,23 @@ internal sealed class ClientConnection : IDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> HandleAsync()
     {
+        var started = Stopwatch.GetTimestamp();
+        _method = default;
+        _status = 0;
+        _error = UpstreamError.None;
+        try
+        {
+            return await RespondAsync();
+        }
+        finally
+        {
+            _observer.Metrics.RequestHandled(started, _method.Span, _status, _error);
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> RespondAsync()
+    {
         var head = Head;
         var target = head.Target;
         var queryStart = target.IndexOf((byte)'?');
@@ -209,7 +239,7 @@ internal sealed class ClientConnection : IDisposable
         // Scratch: the target, the method, then room for Core to decode the url into (query length + 1).
         EnsureScratch((2 * target.Length) + head.Method.Length + 1);
         var chars = Widen(target);
-        var method = Widen(head.Method, target.Length);
+        var method = _method = Widen(head.Method, target.Length);
         var isHead = head.Method.SequenceEqual("HEAD"u8);
         WidenOrigin();
 
@@ -218,12 +248,15 @@ internal sealed class ClientConnection : IDisposable
         switch (RouteClassifier.Classify(method.Span, chars.Span[..pathLength]))
         {
             case RouteKind.Health:
+                _status = 200;
                 FailureResponse.WriteContract(Writer, 200, ContractMessages.HealthOk, cors: false, null, keepAlive, isHead);
                 return await FlushAsync(Timer, _options.Limits.BodyIdleTimeout) && keepAlive;
             case RouteKind.NotFound:
+                _status = 404;
                 FailureResponse.WriteContract(Writer, 404, ContractMessages.RouteNotFound, cors: true, Origin, keepAlive, isHead);
                 return await FlushAsync(Timer, _options.Limits.BodyIdleTimeout) && keepAlive;
             case RouteKind.Preflight:
+                _status = 204;
                 FailureResponse.WriteContract(Writer, 204, string.Empty, cors: true, Origin, keepAlive, isHead);
                 return await FlushAsync(Timer, _options.Limits.BodyIdleTimeout) && keepAlive;
         }
@@ -231,24 +264,30 @@ internal sealed class ClientConnection : IDisposable
         if (!ParseTarget(pathLength, out var status))
         {
             var message = status == TargetUrlStatus.Missing ? ContractMessages.MissingUrl : ContractMessages.InvalidUrl;
+            _status = 400;
             FailureResponse.WriteContract(Writer, 400, message, cors: true, Origin, keepAlive, isHead);
             return await FlushAsync(Timer, _options.Limits.BodyIdleTimeout) && keepAlive;
         }
 
         using var activity = StartServerSpan();
+        _observer.Metrics.RequestForwarded();
         var outcome = await _forwarder.ForwardAsync(this);
         if (outcome.Failure is not { } failure)
         {
+            _status = outcome.StatusCode;
             return outcome.ClientReusable;
         }
+
+        _error = failure.Error;
         activity?.SetTag(ProxyTelemetry.AttrError, failure.Error.ToString());
         activity?.SetStatus(ActivityStatusCode.Error, failure.Reason);
-        if (FailureResponse.Decide(failure, outcome.ResponseStarted) == FailureResponse.Action.Abort)
+        if (FailureResponse.Decide(failure, outcome.ResponseStarted, Target.Key.Host, _observer) == FailureResponse.Action.Abort)
         {
             Abort();
             return false;
         }
 
+        _status = failure.StatusCode;
         RenewTimer();
         FailureResponse.WriteFailure(Writer, failure, Origin, keepAlive: false, isHead);
         await FlushAsync(Timer, _options.Limits.BodyIdleTimeout);

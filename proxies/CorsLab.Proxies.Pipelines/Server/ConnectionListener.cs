@@ -4,6 +4,7 @@ using CorsLab.Protocol;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Pipelines.Forwarding;
+using CorsLab.Proxies.Pipelines.Logging;
 
 namespace CorsLab.Proxies.Pipelines.Server;
 
@@ -20,23 +21,25 @@ internal sealed class ConnectionListener : IDisposable
     private readonly Socket _listener;
     private readonly ProxyOptions _options;
     private readonly PipelinesSettings _settings;
+    private readonly EngineObserver _observer;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _active;
     private int _stopping;
 
-    private ConnectionListener(Socket listener, Uri url, ProxyOptions options, PipelinesSettings settings)
+    private ConnectionListener(Socket listener, Uri url, ProxyOptions options, PipelinesSettings settings, EngineObserver observer)
     {
         _listener = listener;
         Url = url;
         _options = options;
         _settings = settings;
+        _observer = observer;
     }
 
     public Uri Url { get; }
 
     /// <summary>Binds the first URL of <see cref="ProxyOptions.Urls"/>.</summary>
     /// <exception cref="PortInUseException">The port is taken.</exception>
-    public static ConnectionListener Bind(ProxyOptions options, PipelinesSettings settings)
+    public static ConnectionListener Bind(ProxyOptions options, PipelinesSettings settings, EngineObserver observer)
     {
         var url = new Uri(options.Urls.Split(';')[0]);
         if (url.Scheme != Uri.UriSchemeHttp)
@@ -64,7 +67,7 @@ internal sealed class ConnectionListener : IDisposable
 
         var bound = (IPEndPoint)socket.LocalEndPoint!;
         var host = bound.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{bound.Address}]" : bound.Address.ToString();
-        return new ConnectionListener(socket, new Uri($"http://{host}:{bound.Port}"), options, settings);
+        return new ConnectionListener(socket, new Uri($"http://{host}:{bound.Port}"), options, settings, observer);
     }
 
     public async Task RunAsync(Forwarder forwarder, string engineName, CancellationToken stopping)
@@ -81,6 +84,19 @@ internal sealed class ConnectionListener : IDisposable
                 }
                 catch (Exception error) when (error is SocketException or ObjectDisposedException or OperationCanceledException)
                 {
+                    if (stopping.IsCancellationRequested)
+                    {
+                        break;
+                    }
+
+                    if (error is SocketException { SocketErrorCode: SocketError.ConnectionReset })
+                    {
+                        // The client gave up while queued; the listener is fine (Kestrel's accept loop goes on too).
+                        _observer.Logger.AcceptReset();
+                        continue;
+                    }
+
+                    _observer.Logger.AcceptFailed(error);
                     break;
                 }
 
@@ -92,7 +108,7 @@ internal sealed class ConnectionListener : IDisposable
                 }
 
                 accepted.NoDelay = noDelay;
-                _ = ServeAsync(new ClientConnection(accepted, _options, _settings, forwarder, engineName, stopping));
+                _ = ServeAsync(new ClientConnection(accepted, _options, _settings, forwarder, engineName, _observer, stopping));
             }
         }
 
@@ -114,6 +130,11 @@ internal sealed class ConnectionListener : IDisposable
         try
         {
             await connection.RunAsync();
+        }
+        catch (Exception error)
+        {
+            // Nobody awaits this task: unlogged, a bug here would end the connection without a trace.
+            _observer.Logger.ConnectionFailed(error);
         }
         finally
         {

@@ -1,0 +1,39 @@
+using CorsLab.Proxies.Core.Upstream;
+using CorsLab.Proxies.Pipelines.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CorsLab.Proxies.Pipelines.Logging;
+
+/// <summary>Every log event of the pipelines engine, ids in one place (YARP's EventIds habit).</summary>
+internal static partial class PipelinesLog
+{
+    /// <summary>Information, not Warning: a scenario that fails on purpose must not flood a default run's stderr.</summary>
+    [LoggerMessage(EventId = 1, EventName = "ForwardFailed", Level = LogLevel.Information,
+        Message = "Forwarding to {TargetHost} failed on the {Side} side: {ErrorType} ({Reason})")]
+    public static partial void ForwardFailed(this ILogger logger, string targetHost, string side, UpstreamError errorType, string reason);
+
+    [LoggerMessage(EventId = 2, EventName = "ClientAborted", Level = LogLevel.Debug,
+        Message = "The client aborted its request to {TargetHost}")]
+    public static partial void ClientAborted(this ILogger logger, string targetHost);
+
+    [LoggerMessage(EventId = 3, EventName = "RequestRejected", Level = LogLevel.Information,
+        Message = "Request head rejected with {StatusCode}: {RejectionReason}")]
+    public static partial void RequestRejected(this ILogger logger, int statusCode, RequestRejectionReason rejectionReason);
+
+    [LoggerMessage(EventId = 4, EventName = "RequestHeadTimedOut", Level = LogLevel.Information,
+        Message = "Request head incomplete after {Timeout}; answered 408")]
+    public static partial void RequestHeadTimedOut(this ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 5, EventName = "AcceptFailed", Level = LogLevel.Error,
+        Message = "The accept loop failed; the engine accepts no more connections")]
+    public static partial void AcceptFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6, EventName = "AcceptReset", Level = LogLevel.Debug,
+        Message = "A connection was reset before it was accepted")]
+    public static partial void AcceptReset(this ILogger logger);
+
+    /// <summary>Anything but I/O ending a connection is a bug in the engine; it must not pass silently.</summary>
+    [LoggerMessage(EventId = 7, EventName = "ConnectionFailed", Level = LogLevel.Error,
+        Message = "A client connection ended with an unexpected error")]
+    public static partial void ConnectionFailed(this ILogger logger, Exception exception);
+}
