@@ -287,14 +287,14 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
     public sealed class ScriptedForwarder : IRequestForwarder
     {
         private readonly TaskCompletionSource _partialGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly Dictionary<Uri, int> calls = [];
-        private readonly Dictionary<Uri, UpstreamError> logged = [];
+        private readonly Dictionary<Uri, int> _calls = [];
+        private readonly Dictionary<Uri, UpstreamError> _logged = [];
 
         public int Calls(Uri target)
         {
-            lock (calls)
+            lock (_calls)
             {
-                return calls.GetValueOrDefault(target);
+                return _calls.GetValueOrDefault(target);
             }
         }
 
@@ -302,25 +302,25 @@ public sealed class KestrelProxyHostTests(KestrelProxyHostTests.Host host) : ICl
 
         public UpstreamError? Logged(Uri target)
         {
-            lock (logged)
+            lock (_logged)
             {
-                return logged.TryGetValue(target, out var error) ? error : null;
+                return _logged.TryGetValue(target, out var error) ? error : null;
             }
         }
 
         public void LogFailure(UpstreamFailure failure, Uri target)
         {
-            lock (logged)
+            lock (_logged)
             {
-                logged[target] = failure.Error;
+                _logged[target] = failure.Error;
             }
         }
 
         public async ValueTask<UpstreamFailure?> ForwardAsync(HttpContext context, Uri target)
         {
-            lock (calls)
+            lock (_calls)
             {
-                calls[target] = calls.GetValueOrDefault(target) + 1;
+                _calls[target] = _calls.GetValueOrDefault(target) + 1;
             }
 
             var response = context.Response;

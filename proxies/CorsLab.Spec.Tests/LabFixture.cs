@@ -10,7 +10,7 @@ public sealed class LabFixture : IAsyncLifetime
     /// <summary>An external proxy to run the same cases against, as a URL template.</summary>
     public const string ExternalTargetVariable = "CORSLAB_TARGET";
 
-    private readonly Dictionary<string, EngineProcess> engines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EngineProcess> _engines = new(StringComparer.Ordinal);
     private OriginProcess? _origin;
 
     public static string? ExternalTemplate => Environment.GetEnvironmentVariable(ExternalTargetVariable) is { Length: > 0 } template ? template : null;
@@ -23,13 +23,13 @@ public sealed class LabFixture : IAsyncLifetime
         var started = await Task.WhenAll(EngineCatalog.Names.Select(name => LabComponents.StartEngineAsync(name, _origin, [], CancellationToken.None)));
         foreach (var engine in started)
         {
-            engines[engine.Engine] = engine;
+            _engines[engine.Engine] = engine;
         }
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var engine in engines.Values)
+        foreach (var engine in _engines.Values)
         {
             await engine.DisposeAsync();
         }
@@ -43,7 +43,7 @@ public sealed class LabFixture : IAsyncLifetime
     /// <summary>The environment for one target: an engine by name, or <c>external</c> for <see cref="ExternalTemplate"/>.</summary>
     public SpecEnvironment EnvironmentFor(string target)
     {
-        var isEngine = engines.TryGetValue(target, out var engine);
+        var isEngine = _engines.TryGetValue(target, out var engine);
         var template = isEngine ? engine!.TargetTemplate : ExternalTemplate ?? throw new InvalidOperationException($"no target '{target}'");
         return new SpecEnvironment(template, Origin.HttpUrl, SpecEnvironment.FindRefusedUrl())
         {

@@ -23,13 +23,13 @@ public sealed record RunEnvironment(
 
     private static string ReadCpuModel()
     {
-        const string CpuInfo = "/proc/cpuinfo";
-        if (!File.Exists(CpuInfo))
+        const string cpuInfo = "/proc/cpuinfo";
+        if (!File.Exists(cpuInfo))
         {
             return RuntimeInformation.ProcessArchitecture.ToString();
         }
 
-        foreach (var line in File.ReadLines(CpuInfo))
+        foreach (var line in File.ReadLines(cpuInfo))
         {
             if (line.StartsWith("model name", StringComparison.Ordinal))
             {

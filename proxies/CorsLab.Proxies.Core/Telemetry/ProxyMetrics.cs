@@ -25,7 +25,7 @@ public sealed class ProxyMetrics : IDisposable
     public const string AttrFailureSide = "corslab.failure.side";
 
     // The semantic conventions' advice for http.server.request.duration, as ASP.NET Core's hosting metrics use.
-    private static readonly double[] s_durationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+    private static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 
     private readonly Meter? _owned;
     private readonly Histogram<double> _duration;
@@ -41,7 +41,7 @@ public sealed class ProxyMetrics : IDisposable
             "s",
             "Duration of requests the proxy answered.",
             tags: null,
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _forwarded = meter.CreateCounter<long>(Forwarded, "{request}", "Requests handed to the forwarder.");
         _failures = meter.CreateCounter<long>(Failures, "{failure}", "Forwarding failures by kind and side.");
     }

@@ -15,13 +15,13 @@ namespace CorsLab.Proxies.Pipelines.Forwarding;
 internal static class BodyCopier
 {
     // What an abort disposes under a read or write in flight; ObjectDisposedException names the type.
-    private static readonly string? s_socket = typeof(Socket).FullName;
-    private static readonly string? s_networkStream = typeof(NetworkStream).FullName;
-    private static readonly string? s_sslStream = typeof(System.Net.Security.SslStream).FullName;
+    private static readonly string? SocketName = typeof(Socket).FullName;
+    private static readonly string? NetworkStreamName = typeof(NetworkStream).FullName;
+    private static readonly string? SslStreamName = typeof(System.Net.Security.SslStream).FullName;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<CopyResult> CopyAsync(
-        PipeReader source, BodyFraming from, PipeWriter destination, BodyKind to, CancellationTokenSource timer, CopyBehavior behavior)
+        PipeReader source, BodyFraming from, PipeWriter destination, BodyKind to, CancellationTokenSource timer, CopyBehaviour behaviour)
     {
         var remaining = from.Length;
         var decoder = default(ChunkedDecoder);
@@ -33,7 +33,7 @@ internal static class BodyCopier
             {
                 if (unflushed)
                 {
-                    if (await FlushAsync(destination, timer, behavior.IdleTimeout) is { } failed)
+                    if (await FlushAsync(destination, timer, behaviour.IdleTimeout) is { } failed)
                     {
                         return failed;
                     }
@@ -43,7 +43,7 @@ internal static class BodyCopier
 
                 try
                 {
-                    timer.CancelAfter(behavior.IdleTimeout);
+                    timer.CancelAfter(behaviour.IdleTimeout);
                     result = await source.ReadAsync(timer.Token);
                 }
                 catch (Exception error) when (IsIoFailure(error))
@@ -60,7 +60,7 @@ internal static class BodyCopier
                 {
                     case BodyKind.ContentLength:
                         var piece = buffer.Slice(0, Math.Min(remaining, buffer.Length));
-                        WritePiece(destination, piece, to, behavior);
+                        WritePiece(destination, piece, to, behaviour);
                         remaining -= piece.Length;
                         consumed = piece.End;
                         done = remaining == 0;
@@ -70,14 +70,14 @@ internal static class BodyCopier
                         ChunkedStatus status;
                         while ((status = decoder.Read(ref reader, out var data)) == ChunkedStatus.Data)
                         {
-                            WritePiece(destination, data, to, behavior);
+                            WritePiece(destination, data, to, behaviour);
                         }
 
                         consumed = reader.Position;
                         done = status == ChunkedStatus.Completed;
                         break;
                     default:
-                        WritePiece(destination, buffer, to, behavior);
+                        WritePiece(destination, buffer, to, behaviour);
                         consumed = buffer.End;
                         done = result.IsCompleted;
                         break;
@@ -104,7 +104,7 @@ internal static class BodyCopier
             ChunkedEncoder.WriteLastChunk(destination);
         }
 
-        return await FlushAsync(destination, timer, behavior.IdleTimeout) ?? CopyResult.Completed;
+        return await FlushAsync(destination, timer, behaviour.IdleTimeout) ?? CopyResult.Completed;
     }
 
     /// <summary>
@@ -114,7 +114,7 @@ internal static class BodyCopier
     public static bool IsIoFailure(Exception error) => error switch
     {
         IOException or SocketException or OperationCanceledException => true,
-        ObjectDisposedException disposed => disposed.ObjectName == s_socket || disposed.ObjectName == s_networkStream || disposed.ObjectName == s_sslStream,
+        ObjectDisposedException disposed => disposed.ObjectName == SocketName || disposed.ObjectName == NetworkStreamName || disposed.ObjectName == SslStreamName,
         _ => false,
     };
 
@@ -132,25 +132,25 @@ internal static class BodyCopier
         }
     }
 
-    private static void WritePiece(PipeWriter destination, in ReadOnlySequence<byte> data, BodyKind to, CopyBehavior behavior)
+    private static void WritePiece(PipeWriter destination, in ReadOnlySequence<byte> data, BodyKind to, CopyBehaviour behaviour)
     {
         if (data.IsEmpty)
         {
             return;
         }
 
-        if (behavior.GlobalLock is { } gate)
+        if (behaviour.GlobalLock is { } gate)
         {
             // global-lock fault: every connection's copy queues on one monitor.
             lock (gate)
             {
-                WritePieceCore(destination, data, to, behavior.AllocPerChunk);
+                WritePieceCore(destination, data, to, behaviour.AllocPerChunk);
             }
 
             return;
         }
 
-        WritePieceCore(destination, data, to, behavior.AllocPerChunk);
+        WritePieceCore(destination, data, to, behaviour.AllocPerChunk);
     }
 
     private static void WritePieceCore(PipeWriter destination, in ReadOnlySequence<byte> data, BodyKind to, bool allocPerChunk)

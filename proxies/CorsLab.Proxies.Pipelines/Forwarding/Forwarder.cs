@@ -34,7 +34,7 @@ internal sealed class Forwarder
     private readonly PipelinesSettings _settings;
     private readonly UpstreamPool _pool;
     private readonly UpstreamDialer _dialer;
-    private readonly CopyBehavior _copy;
+    private readonly CopyBehaviour _copy;
     private readonly string _engineName;
 
     public Forwarder(ProxyOptions options, PipelinesSettings settings, UpstreamPool pool, UpstreamDialer dialer, string engineName)
@@ -44,7 +44,7 @@ internal sealed class Forwarder
         _pool = pool;
         _dialer = dialer;
         _engineName = engineName;
-        _copy = new CopyBehavior(
+        _copy = new CopyBehaviour(
             options.Limits.BodyIdleTimeout,
             options.Has(Fault.AllocPerChunk),
             options.Has(Fault.GlobalLock) ? new Lock() : null);

@@ -7,12 +7,12 @@ namespace CorsLab.Proxies.Pipelines.Http;
 /// <summary>Writes chunked framing (RFC 9112 §7.1) straight into a <see cref="PipeWriter"/>: no extensions, no trailers.</summary>
 internal static class ChunkedEncoder
 {
-    private static readonly StandardFormat s_hex = new('X');
+    private static readonly StandardFormat Hex = new('X');
 
     public static void WriteChunk(PipeWriter writer, in ReadOnlySequence<byte> data)
     {
         var span = writer.GetSpan(18);
-        Utf8Formatter.TryFormat(data.Length, span, out var written, s_hex);
+        Utf8Formatter.TryFormat(data.Length, span, out var written, Hex);
         span[written] = (byte)'\r';
         span[written + 1] = (byte)'\n';
         writer.Advance(written + 2);
@@ -27,7 +27,7 @@ internal static class ChunkedEncoder
     public static void WriteChunk(PipeWriter writer, ReadOnlySpan<byte> data)
     {
         var span = writer.GetSpan(18);
-        Utf8Formatter.TryFormat(data.Length, span, out var written, s_hex);
+        Utf8Formatter.TryFormat(data.Length, span, out var written, Hex);
         span[written] = (byte)'\r';
         span[written + 1] = (byte)'\n';
         writer.Advance(written + 2);

@@ -16,7 +16,7 @@ namespace CorsLab.Proxies.Pipelines.Server;
 internal sealed class ConnectionListener : IDisposable
 {
     /// <summary>How long a stop waits for aborted connections to unwind.</summary>
-    private static readonly TimeSpan s_drainTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Socket _listener;
     private readonly ProxyOptions _options;
@@ -118,7 +118,7 @@ internal sealed class ConnectionListener : IDisposable
             _drained.TrySetResult();
         }
 
-        await _drained.Task.WaitAsync(s_drainTimeout, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _drained.Task.WaitAsync(DrainTimeout, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public void Dispose() => _listener.Dispose();

@@ -15,7 +15,7 @@ namespace CorsLab.Proxies.Pipelines.Upstream;
 /// </summary>
 internal sealed class UpstreamDialer
 {
-    private static readonly List<SslApplicationProtocol> s_http11 = [SslApplicationProtocol.Http11];
+    private static readonly List<SslApplicationProtocol> Http11Only = [SslApplicationProtocol.Http11];
 
     private readonly ProxyOptions _options;
     private readonly PipelinesSettings _settings;
@@ -50,7 +50,7 @@ internal sealed class UpstreamDialer
                     {
                         TargetHost = key.BareHost,
                         RemoteCertificateValidationCallback = _validator,
-                        ApplicationProtocols = s_http11,
+                        ApplicationProtocols = Http11Only,
                     },
                     cancellationToken);
             }
