@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CorsLab.Proxies.Core.Hosting;
 
@@ -23,6 +24,8 @@ public static class KestrelProxyHost
     /// <summary>In-flight requests get this long to finish on stop; a lab run must not hang on a stuck stream.</summary>
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(3);
 
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
     public static async Task RunAsync(
         ProxyOptions options,
         string engineName,
@@ -33,6 +36,10 @@ public static class KestrelProxyHost
     {
         var builder = WebApplication.CreateSlimBuilder();
         ProxyLogging.Configure(builder.Logging, options);
+
+        // The host logs its start and stop failures, then throws them to our caller, which reports them (a busy port
+        // is one usage line): logged too, they would come twice.
+        builder.Logging.AddFilter(HostCategory, LogLevel.None);
         if (options.MeterFactory is { } meterFactory)
         {
             // Kestrel's and ASP.NET Core's own meters come from the same factory as ours.
