@@ -17,12 +17,10 @@ public static class ProxyTelemetry
     public const string UpstreamSpan = "corslab.proxy.upstream";
 
     public const string EventUpstreamHead = "upstream.head";
-    public const string EventFirstByteOut = "response.first_byte";
     public const string EventUpstreamEnd = "upstream.end";
 
     public const string AttrEngine = "corslab.engine";
     public const string AttrRequestId = "corslab.request_id";
-    public const string AttrFaults = "corslab.faults";
     public const string AttrError = "error.type";
     public const string AttrMethod = "http.request.method";
     public const string AttrStatus = "http.response.status_code";

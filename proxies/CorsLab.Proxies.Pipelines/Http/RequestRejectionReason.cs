@@ -21,6 +21,5 @@ internal enum RequestRejectionReason
     TransferEncodingInHttp10,
     MissingHost,
     DuplicateHost,
-    InvalidChunk,
     IncompleteHead,
 }

@@ -31,9 +31,6 @@ internal sealed class ResponseHead : IDisposable
 
     public bool HasConnectionHeader { get; set; }
 
-    /// <summary>Index of the (first) <c>Vary</c> field, -1 when absent.</summary>
-    public int VaryIndex { get; set; } = -1;
-
     /// <summary>Why the framing cannot be trusted (duplicate or invalid Content-Length, CL with TE…); null when it can.</summary>
     public string? FramingError { get; set; }
 
@@ -51,7 +48,6 @@ internal sealed class ResponseHead : IDisposable
         IsHttp11 = false;
         ContentLength = -1;
         HasTransferEncoding = IsChunked = ConnectionClose = ConnectionKeepAlive = HasConnectionHeader = false;
-        VaryIndex = -1;
         FramingError = null;
     }
 

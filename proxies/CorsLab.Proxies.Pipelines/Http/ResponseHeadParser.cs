@@ -99,9 +99,6 @@ internal static class ResponseHeadParser
         var value = head.Buffer.Value(index);
         switch (name.Length)
         {
-            case 4 when HttpSyntax.NameIs(name, HttpSyntax.Vary):
-                head.VaryIndex = head.VaryIndex < 0 ? index : head.VaryIndex;
-                break;
             case 10 when HttpSyntax.NameIs(name, HttpSyntax.Connection):
                 head.HasConnectionHeader = true;
                 head.ConnectionClose |= HttpSyntax.ListContains(value, HttpSyntax.Close);
