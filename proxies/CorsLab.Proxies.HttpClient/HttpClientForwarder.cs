@@ -1,8 +1,8 @@
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Hosting;
+using CorsLab.Proxies.Core.Telemetry;
 using CorsLab.Proxies.Core.Upstream;
-using CorsLab.Proxies.HttpClient.Logging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -17,16 +17,7 @@ namespace CorsLab.Proxies.HttpClient;
 /// </summary>
 internal sealed class HttpClientForwarder(System.Net.Http.HttpClient client, ProxyOptions options, ILogger logger) : IRequestForwarder
 {
-    public void LogFailure(UpstreamFailure failure, Uri target)
-    {
-        if (failure.Error == UpstreamError.ClientAborted)
-        {
-            logger.ClientAborted(target.Host);
-            return;
-        }
-
-        logger.ForwardFailed(target.Host, failure.Side, failure.Error, failure.Reason);
-    }
+    public void LogFailure(UpstreamFailure failure, Uri target) => logger.Failure(failure, target.Host);
 
     public async ValueTask<UpstreamFailure?> ForwardAsync(HttpContext context, Uri target)
     {

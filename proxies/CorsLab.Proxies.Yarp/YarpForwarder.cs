@@ -2,6 +2,7 @@ using System.Net;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Hosting;
+using CorsLab.Proxies.Core.Telemetry;
 using CorsLab.Proxies.Core.Upstream;
 using CorsLab.Proxies.Yarp.Logging;
 using Microsoft.AspNetCore.Http;
@@ -67,14 +68,5 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
         return buffered is null ? null : await buffered.SendAsync(splitHeadFromBody: _nagle);
     }
 
-    public void LogFailure(UpstreamFailure failure, Uri target)
-    {
-        if (failure.Error == UpstreamError.ClientAborted)
-        {
-            logger.ClientAborted(target.Host);
-            return;
-        }
-
-        logger.ForwardFailed(target.Host, failure.Side, failure.Error, failure.Reason);
-    }
+    public void LogFailure(UpstreamFailure failure, Uri target) => logger.Failure(failure, target.Host);
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using CorsLab.Proxies.Core.Contract;
+using CorsLab.Proxies.Core.Telemetry;
 using CorsLab.Proxies.Core.Upstream;
 using CorsLab.Proxies.Pipelines.Http;
 using CorsLab.Proxies.Pipelines.Logging;
@@ -24,14 +25,8 @@ internal static class FailureResponse
     public static Action Decide(UpstreamFailure failure, bool responseStarted, string targetHost, EngineObserver observer)
     {
         observer.Metrics.ForwardFailed(failure);
-        if (failure.Error == UpstreamError.ClientAborted)
-        {
-            observer.Logger.ClientAborted(targetHost);
-            return Action.Abort;
-        }
-
-        observer.Logger.ForwardFailed(targetHost, failure.Side, failure.Error, failure.Reason);
-        return responseStarted || failure.StatusCode == 0 ? Action.Abort : Action.Respond;
+        observer.Logger.Failure(failure, targetHost);
+        return responseStarted || failure.StatusCode == 0 || failure.Error == UpstreamError.ClientAborted ? Action.Abort : Action.Respond;
     }
 
     /// <summary>A complete small response of the contract: status, CORS headers, a text body (none for HEAD).</summary>

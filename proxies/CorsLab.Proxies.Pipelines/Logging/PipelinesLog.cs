@@ -4,18 +4,9 @@ using Microsoft.Extensions.Logging;
 
 namespace CorsLab.Proxies.Pipelines.Logging;
 
-/// <summary>Every log event of the pipelines engine, ids in one place (YARP's EventIds habit).</summary>
+/// <summary>Every log event of the pipelines engine, ids in one place (YARP's EventIds habit); ids 1 and 2 are Core's <c>ForwardingLog</c>.</summary>
 internal static partial class PipelinesLog
 {
-    /// <summary>Information, not Warning: a scenario that fails on purpose must not flood a default run's stderr.</summary>
-    [LoggerMessage(EventId = 1, EventName = "ForwardFailed", Level = LogLevel.Information,
-        Message = "Forwarding to {TargetHost} failed on the {Side} side: {ErrorType} ({Reason})")]
-    public static partial void ForwardFailed(this ILogger logger, string targetHost, string side, UpstreamError errorType, string reason);
-
-    [LoggerMessage(EventId = 2, EventName = "ClientAborted", Level = LogLevel.Debug,
-        Message = "The client aborted its request to {TargetHost}")]
-    public static partial void ClientAborted(this ILogger logger, string targetHost);
-
     [LoggerMessage(EventId = 3, EventName = "RequestRejected", Level = LogLevel.Information,
         Message = "Request head rejected with {StatusCode}: {RejectionReason}")]
     public static partial void RequestRejected(this ILogger logger, int statusCode, RequestRejectionReason rejectionReason);
