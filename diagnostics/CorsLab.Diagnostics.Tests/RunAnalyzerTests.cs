@@ -141,6 +141,35 @@ public sealed class RunAnalyzerTests
         Assert.Equal(3, stats.Repeats);
     }
 
+    [Fact]
+    public void LateLoadClient_IsACaveat_NamingThePhase_AndOnTimeIsNot()
+    {
+        var builder = new RunBuilder().Target("yarp");
+        builder.Measure("yarp", "small", 0, 500, 300, RunBuilder.Open).Measure("yarp", "other", 0, 500, 300, RunBuilder.Open);
+        var run = builder.Build();
+        run = run with
+        {
+            Measurements = run.Measurements.Select(m => m with { SendLateness = Lateness(m.Scenario == "small" ? 5_000 : 60) }).ToList(),
+        };
+
+        var analysis = RunAnalyzer.Analyze(run);
+
+        Assert.Contains(RunCaveat.LoadClientLate, analysis.Caveats);
+        Assert.Equal(["small"], analysis.LatePhases.Select(phase => phase.Scenario));
+        Assert.DoesNotContain(RunCaveat.LoadClientLate, RunAnalyzer.Analyze(builder.Build()).Caveats);
+    }
+
+    private static HistogramRecord Lateness(long p99Micros)
+    {
+        var histogram = HistogramRecords.CreateMicroseconds();
+        for (var i = 0; i < 1_000; i++)
+        {
+            histogram.RecordValue(i < 980 ? 30 : p99Micros);
+        }
+
+        return HistogramRecords.From(histogram);
+    }
+
     /// <summary>The run as investigate writes it: measurements, then the rules' findings.</summary>
     private static RunDocument Judged(RunDocument run) => run with { Findings = FindingRules.Evaluate(run) };
 }

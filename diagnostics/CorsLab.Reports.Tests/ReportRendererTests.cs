@@ -102,6 +102,25 @@ public sealed class ReportRendererTests
     }
 
     [Fact]
+    public async Task LateLoadClient_ShowsAWarningNamingThePhase()
+    {
+        var run = RunBuilder.Lab().Build();
+        var late = HistogramRecords.CreateMicroseconds();
+        for (var i = 0; i < 1_000; i++)
+        {
+            late.RecordValue(i < 950 ? 40 : 8_000);
+        }
+
+        run = run with { Measurements = run.Measurements.Select(m => m.Target == "yarp" && m.Scenario == "drip" ? m with { SendLateness = HistogramRecords.From(late) } : m).ToList() };
+        using var folder = await RunFolder.WriteAsync(run);
+        await ReportRenderer.RenderAsync(folder.Path);
+
+        var markdown = folder.Read("report.md");
+        Assert.Contains("**The load client was late.**", markdown, StringComparison.Ordinal);
+        Assert.Contains("yarp · drip (send lateness p99 8", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IncompleteRun_ShowsTheBannerUnderTheVerdictHeading()
     {
         var builder = RunBuilder.Lab();

@@ -44,6 +44,19 @@ public sealed record ScenarioMeasurement
     /// <summary>Send to first body byte.</summary>
     public HistogramRecord? FirstByte { get; init; }
 
+    /// <summary>
+    /// Open models only: how late the load client's pacer released each request after its intended send time (µs).
+    /// Latencies are counted from the intended time, so a late pacer inflates them; absent in older runs.
+    /// </summary>
+    public HistogramRecord? PacerLateness { get; init; }
+
+    /// <summary>
+    /// Open models only: send time − intended time (µs) of the requests a connection was idle for when they were
+    /// due: the pacer's lateness plus the hand-off to the connection, all of it the load client's own. Requests
+    /// that waited for a busy connection are left out (that wait is the target's, and stays in its latency).
+    /// </summary>
+    public HistogramRecord? SendLateness { get; init; }
+
     public IReadOnlyList<SeriesPoint> Series { get; init; } = [];
 
     /// <summary>The join with the origin's timings; null when the target was not measured through our origin.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CorsLab.Cli.Commands;
 using CorsLab.Results;
 using Spectre.Console;
 
@@ -6,11 +7,11 @@ namespace CorsLab.Cli.Bench;
 
 /// <summary>
 /// The summary at the end of a run: per scenario × target × driver, medians over repeats of requests/s, p50 and
-/// p99, the errors, the p50 relative to direct, the thresholds and the proxy's inbound delay (three-point join).
+/// p99, the errors, the median latency added over direct (last repeat, with its 95 % interval), the thresholds and the proxy's inbound delay (three-point join).
 /// </summary>
 internal static class BenchTable
 {
-    private static readonly string[] Headers = ["scenario", "target", "driver", "req/s", "p50 ms", "p99 ms", "errors", "× direct", "thresholds", "inbound p50 ms"];
+    private static readonly string[] Headers = ["scenario", "target", "driver", "req/s", "p50 ms", "p99 ms", "errors", "p50 over direct", "thresholds", "inbound p50 ms"];
 
     public static IReadOnlyList<string[]> Rows(RunDocument run)
     {
@@ -20,8 +21,8 @@ internal static class BenchTable
         {
             var items = group.ToArray();
             var p50 = Median(items.Select(m => m.Latency.P50));
-            var direct = run.Measurements.Where(m => m.Scenario == group.Key.Scenario && m.Target == "direct" && m.Driver == group.Key.Driver).Select(m => m.Latency.P50).ToArray();
-            var ratio = direct.Length > 0 && Median(direct) > 0 ? F(p50 / Median(direct), "0.00") : "-";
+            var direct = run.Measurements.LastOrDefault(m => m.Scenario == group.Key.Scenario && m.Target == TargetKinds.Direct && m.Driver == group.Key.Driver);
+            var overDirect = direct is null || group.Key.Target == TargetKinds.Direct ? "-" : OverDirectCell.Format(items[^1].Latency, direct.Latency);
             var failed = items.SelectMany(m => m.Thresholds).Where(t => !t.Passed).Select(t => t.Metric).Distinct().ToArray();
             var thresholds = items.All(m => m.Thresholds.Count == 0) ? "-" : failed.Length == 0 ? "pass" : "FAIL " + string.Join(',', failed);
             var inbound = items.Where(m => m.ThreePoint is { Joined: > 0 }).Select(m => m.ThreePoint!.InboundDelay.P50 / 1000).ToArray();
@@ -34,7 +35,7 @@ internal static class BenchTable
                 F(p50 / 1000, "0.00"),
                 F(Median(items.Select(m => m.Latency.P99)) / 1000, "0.00"),
                 items.Sum(m => m.Errors.Values.Sum()).ToString(CultureInfo.InvariantCulture),
-                ratio,
+                overDirect,
                 thresholds,
                 inbound.Length > 0 ? F(Median(inbound), "0.000") : "-",
             ]);

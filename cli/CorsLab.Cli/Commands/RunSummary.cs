@@ -11,20 +11,20 @@ internal static class RunSummary
     public static void Print(RunDocument run)
     {
         var latency = run.Measurements.Where(m => m.Scenario == LatencyScenario && m.Driver == DriverNames.Corslab).GroupBy(m => m.Target).ToDictionary(g => g.Key, g => g.Last());
-        var direct = latency.GetValueOrDefault("direct")?.Latency.P50;
+        var direct = latency.GetValueOrDefault(TargetKinds.Direct)?.Latency;
         Console.Out.WriteLine();
-        Console.Out.WriteLine($"{"target",-12} {"spec",-9} {"p50 µs",9} {"p99 µs",9} {"errors",7} {"× direct",9} {"thresholds",10}");
+        Console.Out.WriteLine($"{"target",-12} {"spec",-9} {"p50 µs",9} {"p99 µs",9} {"errors",7} {"p50 over direct",-22} {"thresholds",10}");
         foreach (var target in run.Targets)
         {
             var spec = run.Spec.FirstOrDefault(s => s.Target == target.Name) is { } s ? $"{s.Passed}/{s.Passed + s.Failed}" : "-";
             var measured = latency.GetValueOrDefault(target.Name);
-            var ratio = measured is not null && direct is > 0 ? (measured.Latency.P50 / direct.Value).ToString("0.00", CultureInfo.InvariantCulture) : "-";
+            var overDirect = measured is null || direct is null || target.Kind == TargetKinds.Direct ? "-" : OverDirectCell.Format(measured.Latency, direct);
             var errors = measured?.Errors.Values.Sum();
             var all = run.Measurements.Where(m => m.Target == target.Name).SelectMany(m => m.Thresholds).ToArray();
             var thresholds = all.Length == 0 ? "-" : $"{all.Count(t => t.Passed)}/{all.Length}";
             Console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{target.Name,-12} {spec,-9} {measured?.Latency.P50,9:0} {measured?.Latency.P99,9:0} {errors,7} {ratio,9} {thresholds,10}"));
+                $"{target.Name,-12} {spec,-9} {measured?.Latency.P50,9:0} {measured?.Latency.P99,9:0} {errors,7} {overDirect,-22} {thresholds,10}"));
         }
 
         Console.Out.WriteLine();

@@ -27,8 +27,8 @@ public sealed class ProxyOverheadRule : IFindingRule
             return null;
         }
 
-        var addedP50 = measured.Latency.P50 - direct.Latency.P50;
-        var addedP99 = measured.Latency.P99 - direct.Latency.P99;
+        var addedP50 = AddedLatency.Of(measured.Latency, direct.Latency, 50);
+        var addedP99 = AddedLatency.Of(measured.Latency, direct.Latency, 99);
         var facts = new Dictionary<string, string>
         {
             ["scenario"] = measured.Scenario,
@@ -36,8 +36,10 @@ public sealed class ProxyOverheadRule : IFindingRule
             ["latency.p99"] = Evidence.Ms(measured.Latency.P99),
             ["direct.latency.p50"] = Evidence.Ms(direct.Latency.P50),
             ["direct.latency.p99"] = Evidence.Ms(direct.Latency.P99),
-            ["added.p50"] = Evidence.Ms(addedP50),
-            ["added.p99"] = Evidence.Ms(addedP99),
+            ["added.p50"] = addedP50.Describe(),
+            ["added.p99"] = addedP99.Describe(),
+            ["added.p50.low"] = Evidence.Ms(Math.Max(0, addedP50.Low)),
+            ["added.p50.high"] = Evidence.Ms(Math.Max(0, addedP50.High)),
         };
         var split = "";
         if (measured.ThreePoint is { Joined: > 0 } three && direct.ThreePoint is { Joined: > 0 } directThree)
@@ -46,16 +48,16 @@ public sealed class ProxyOverheadRule : IFindingRule
             var inP99 = three.InboundDelay.P99 - directThree.InboundDelay.P99;
             var outP50 = three.LastByteGap.P50 - directThree.LastByteGap.P50;
             var outP99 = three.LastByteGap.P99 - directThree.LastByteGap.P99;
-            facts["inbound.added.p50"] = Evidence.Ms(inP50);
-            facts["inbound.added.p99"] = Evidence.Ms(inP99);
-            facts["firstByteGap.added.p50"] = Evidence.Ms(three.FirstByteGap.P50 - directThree.FirstByteGap.P50);
-            facts["lastByteGap.added.p50"] = Evidence.Ms(outP50);
-            facts["lastByteGap.added.p99"] = Evidence.Ms(outP99);
-            split = Evidence.Invariant($": way in +{Evidence.Ms(inP50)} p50 / +{Evidence.Ms(inP99)} p99, way out +{Evidence.Ms(outP50)} p50 / +{Evidence.Ms(outP99)} p99");
+            facts["inbound.added.p50"] = Evidence.Added(inP50);
+            facts["inbound.added.p99"] = Evidence.Added(inP99);
+            facts["firstByteGap.added.p50"] = Evidence.Added(three.FirstByteGap.P50 - directThree.FirstByteGap.P50);
+            facts["lastByteGap.added.p50"] = Evidence.Added(outP50);
+            facts["lastByteGap.added.p99"] = Evidence.Added(outP99);
+            split = Evidence.Invariant($": way in {Evidence.Added(inP50)} p50 / {Evidence.Added(inP99)} p99, way out {Evidence.Added(outP50)} p50 / {Evidence.Added(outP99)} p99");
         }
 
         var summary = Evidence.Invariant(
-            $"On {measured.Scenario}, the proxy adds {Evidence.Ms(addedP50)} at p50 and {Evidence.Ms(addedP99)} at p99 ({Evidence.Ms(measured.Latency.P50)} / {Evidence.Ms(measured.Latency.P99)} against direct {Evidence.Ms(direct.Latency.P50)} / {Evidence.Ms(direct.Latency.P99)}){split}.");
+            $"On {measured.Scenario} ({measured.Latency.Count} requests, direct {direct.Latency.Count}), the proxy adds at p50 {addedP50.Describe()} and at p99 {addedP99.Describe()} ({Evidence.Ms(measured.Latency.P50)} / {Evidence.Ms(measured.Latency.P99)} against direct {Evidence.Ms(direct.Latency.P50)} / {Evidence.Ms(direct.Latency.P99)}){split}.");
         return new Finding(
             FindingId,
             FindingSeverity.Info,

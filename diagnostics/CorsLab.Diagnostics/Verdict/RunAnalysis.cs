@@ -8,4 +8,8 @@ public sealed record RunAnalysis(
     IReadOnlyList<RunCaveat> Caveats,
     IReadOnlyList<ScenarioAnalysis> Scenarios,
     Recommendation Recommendation,
-    int IncompletePhases);
+    int IncompletePhases)
+{
+    /// <summary>The open-model phases whose send lateness p99 passed <see cref="RunAnalyzer.MaxSendLatenessP99Micros"/>.</summary>
+    public IReadOnlyList<ScenarioMeasurement> LatePhases { get; init; } = [];
+}

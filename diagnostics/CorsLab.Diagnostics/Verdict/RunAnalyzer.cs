@@ -5,6 +5,13 @@ namespace CorsLab.Diagnostics.Verdict;
 /// <summary>The analysis stage: a <see cref="RunDocument"/> in, a <see cref="RunAnalysis"/> (data, no text) out.</summary>
 public static class RunAnalyzer
 {
+    /// <summary>
+    /// A load client that sends 1 ms late at p99 adds as much as a slow proxy to the small-request tail: past it a
+    /// phase's latencies measure the lab. Quiet, this machine's pacer sends 0.6–0.7 ms late at p99 (send lateness
+    /// in run.json), so the bound flags a loaded lab, not normal jitter.
+    /// </summary>
+    public const double MaxSendLatenessP99Micros = 1_000;
+
     public static RunAnalysis Analyze(RunDocument run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -18,7 +25,17 @@ public static class RunAnalyzer
             .Select(group => ScenarioRanker.Rank(group.Key, group.ToList(), targets, run.Findings))
             .ToList();
 
-        return new RunAnalysis(run, CaveatsOf(run, scenarios), scenarios, Recommender.Recommend(run, scenarios), run.Measurements.Count(measurement => !measurement.Complete));
+        var late = run.Measurements.Where(measurement => measurement.SendLateness is { Count: > 0 } lateness && lateness.P99 > MaxSendLatenessP99Micros).ToList();
+        var caveats = CaveatsOf(run, scenarios);
+        if (late.Count > 0)
+        {
+            caveats.Add(RunCaveat.LoadClientLate);
+        }
+
+        return new RunAnalysis(run, caveats, scenarios, Recommender.Recommend(run, scenarios), run.Measurements.Count(measurement => !measurement.Complete))
+        {
+            LatePhases = late,
+        };
     }
 
     private static List<RunCaveat> CaveatsOf(RunDocument run, IReadOnlyList<ScenarioAnalysis> scenarios)

@@ -14,4 +14,10 @@ public enum RunCaveat
 
     /// <summary>run.json holds no measurements.</summary>
     NoMeasurements,
+
+    /// <summary>
+    /// In some open-model phase the load client itself sent late (<see cref="RunAnalysis.LatePhases"/>): their
+    /// latencies, counted from the intended send time, carry the lab's lateness and are not to be trusted.
+    /// </summary>
+    LoadClientLate,
 }

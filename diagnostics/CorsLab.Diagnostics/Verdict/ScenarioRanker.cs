@@ -40,7 +40,7 @@ internal static class ScenarioRanker
                 Ratio(entry.Stats.P50.Median, bestP50),
                 Ratio(entry.Stats.P99.Median, bestP99),
                 direct is { Throughput.Median: > 0 } ? entry.Stats.Throughput.Median / direct.Throughput.Median : null,
-                direct is { P50.Count: > 0 } ? entry.Stats.P50.Median - direct.P50.Median : null,
+                direct is { Merged.Count: > 0 } && entry.Stats.Merged.Count > 0 ? AddedLatency.Of(entry.Stats.Merged, direct.Merged, 50) : null,
                 entry.Findings))
             .ToList();
 

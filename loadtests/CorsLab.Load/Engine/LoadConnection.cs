@@ -26,9 +26,9 @@ internal sealed class LoadConnection : IAsyncDisposable
     private const int MaxHeadSize = 32 * 1024;
 
     private static readonly byte[] Payload = CreatePayload();
-    private static int ConnectionSerial;
 
     private readonly LoadEndpoint _endpoint;
+    private readonly ConnectionCounter _counter;
     private readonly TimeSpan _timeout;
     private readonly CancellationToken _abort;
     private readonly byte[] _buffer = new byte[ReceiveBufferSize];
@@ -43,16 +43,14 @@ internal sealed class LoadConnection : IAsyncDisposable
     private long _bodySent;
     private int _serial;
 
-    public LoadConnection(LoadEndpoint endpoint, TimeSpan timeout, CancellationToken abort)
+    public LoadConnection(LoadEndpoint endpoint, ConnectionCounter counter, TimeSpan timeout, CancellationToken abort)
     {
         _endpoint = endpoint;
+        _counter = counter;
         _timeout = timeout;
         _abort = abort;
         _deadline = CancellationTokenSource.CreateLinkedTokenSource(abort);
     }
-
-    /// <summary>TCP connections this process's load client opened, all phases together.</summary>
-    public static int ConnectionsOpened => Volatile.Read(ref ConnectionSerial);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<RequestOutcome> SendAsync(EncodedRequest request, long ticket)
@@ -231,7 +229,7 @@ internal sealed class LoadConnection : IAsyncDisposable
 
         _socket = socket;
         _start = _end = 0;
-        _serial = Interlocked.Increment(ref ConnectionSerial);
+        _serial = _counter.Next();
         return true;
     }
 

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Threading.Channels;
+using CorsLab.Load.Pacing;
+using CorsLab.Results;
 
 namespace CorsLab.Load.Engine;
 
@@ -7,9 +10,9 @@ namespace CorsLab.Load.Engine;
 /// keep-alive connections: the warm-up phase, then the measured phase, on the same connections.
 /// <code>
 ///  open (constant-rate, ramp-rate)        closed (concurrency, max)
-///  ticket k due at schedule(k)            ticket k taken when a connection is free
-///  a free connection takes the next       send, wait for the response, repeat
-///  ticket, waits until it is due, sends;
+///  one pacer thread releases ticket k     ticket k taken when a connection is free
+///  at schedule(k) (Pacing/Pacer);         send, wait for the response, repeat
+///  a free connection takes it and sends;
 ///  when every connection is busy, due
 ///  tickets wait and their latency (from
 ///  the due time) shows the stall
@@ -28,8 +31,10 @@ public sealed class LoadRunner
     private readonly IReadOnlyList<RequestSpec> _requests;
     private readonly LoadModel _model;
     private readonly int _joinCapacity;
+    private readonly PacerClock _clock;
 
-    public LoadRunner(IReadOnlyList<RequestSpec> requests, LoadModel model, int joinCapacity = DefaultJoinCapacity)
+    /// <param name="clock">The open models' pacing clock; <see cref="PacerClock.System"/> when null.</param>
+    public LoadRunner(IReadOnlyList<RequestSpec> requests, LoadModel model, int joinCapacity = DefaultJoinCapacity, PacerClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(model);
@@ -46,6 +51,7 @@ public sealed class LoadRunner
         _requests = requests;
         _model = model.Validate();
         _joinCapacity = joinCapacity;
+        _clock = clock ?? PacerClock.System;
     }
 
     /// <summary>Runs both phases. Cancellation stops at once: the result is returned with <see cref="PhaseResult.Complete"/> false.</summary>
@@ -53,11 +59,11 @@ public sealed class LoadRunner
     {
         var endpoint = await LoadEndpoint.ResolveAsync(_requests[0].Url, cancellationToken);
         var tag = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.Next()));
-        var openedBefore = LoadConnection.ConnectionsOpened;
+        var counter = new ConnectionCounter();
         var connections = new LoadConnection[_model.Connections];
         for (var i = 0; i < connections.Length; i++)
         {
-            connections[i] = new LoadConnection(endpoint, _model.RequestTimeout, cancellationToken);
+            connections[i] = new LoadConnection(endpoint, counter, _model.RequestTimeout, cancellationToken);
         }
 
         try
@@ -73,7 +79,7 @@ public sealed class LoadRunner
             var measured = cancellationToken.IsCancellationRequested && warmup is not null
                 ? new PhaseRecorder(LoadPhase.Measured, tag + "m", System.Diagnostics.Stopwatch.GetTimestamp(), _model.Duration, 1).ToResult(complete: false)
                 : await RunPhaseAsync(LoadPhase.Measured, tag + "m", _model.Duration, schedule, connections, observer, cancellationToken);
-            return new LoadRunResult(warmup, measured, LoadConnection.ConnectionsOpened - openedBefore);
+            return new LoadRunResult(warmup, measured, counter.Opened);
         }
         finally
         {
@@ -91,18 +97,36 @@ public sealed class LoadRunner
         var started = Stopwatch.GetTimestamp();
         var recorder = new PhaseRecorder(phase, idTag, started, duration, _joinCapacity);
         observer?.PhaseStarted(recorder);
-        var state = new PhaseState(recorder, encoded, started, started + (long)(duration.TotalSeconds * Stopwatch.Frequency), duration.TotalSeconds, _model.MaxRequests, schedule, cancellationToken);
-        var workers = new Task[connections.Length];
-        for (var i = 0; i < connections.Length; i++)
+        var state = new PhaseState(recorder, encoded, started + (long)(duration.TotalSeconds * Stopwatch.Frequency), _model.MaxRequests, cancellationToken);
+        var workers = new Task[connections.Length + (_model.IsOpen ? 1 : 0)];
+        Pacer? pacer = null;
+        if (_model.IsOpen)
         {
-            var connection = connections[i];
-            workers[i] = _model.IsOpen
-                ? Task.Run(() => OpenWorkerAsync(connection, state), CancellationToken.None)
-                : Task.Run(() => ClosedWorkerAsync(connection, state), CancellationToken.None);
+            var tickets = Channel.CreateUnbounded<PacedTicket>(new UnboundedChannelOptions { SingleWriter = true });
+            pacer = new Pacer(_clock, schedule, started, duration.TotalSeconds, _model.MaxRequests);
+            workers[^1] = pacer.Start(tickets.Writer, cancellationToken);
+            for (var i = 0; i < connections.Length; i++)
+            {
+                var connection = connections[i];
+                workers[i] = Task.Run(() => OpenWorkerAsync(connection, tickets.Reader, state), CancellationToken.None);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < connections.Length; i++)
+            {
+                var connection = connections[i];
+                workers[i] = Task.Run(() => ClosedWorkerAsync(connection, state), CancellationToken.None);
+            }
         }
 
         await Task.WhenAll(workers);
         recorder.Finish();
+        if (pacer is not null)
+        {
+            recorder.PacerLateness = HistogramRecords.From(pacer.Lateness);
+        }
+
         return recorder.ToResult(complete: !cancellationToken.IsCancellationRequested);
     }
 
@@ -126,59 +150,39 @@ public sealed class LoadRunner
         }
     }
 
-    private static async Task OpenWorkerAsync(LoadConnection connection, PhaseState state)
+    private static async Task OpenWorkerAsync(LoadConnection connection, ChannelReader<PacedTicket> tickets, PhaseState state)
     {
-        while (!state.Cancellation.IsCancellationRequested)
+        try
         {
-            var ticket = state.TakeTicket();
-            if (ticket >= state.MaxRequests)
+            var idleSince = Stopwatch.GetTimestamp();
+            while (await tickets.WaitToReadAsync(state.Cancellation))
             {
-                return;
-            }
-
-            var offset = state.Schedule.OffsetSeconds(ticket);
-            if (offset >= state.DurationSeconds)
-            {
-                return;
-            }
-
-            var intended = state.Started + (long)(offset * Stopwatch.Frequency);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), intended);
-            if (wait >= TimeSpan.FromMilliseconds(1))
-            {
-                // Whole milliseconds, rounded down: the timer fires at or after the due time's millisecond, and
-                // a send that goes early is measured from when it went (PhaseRecorder), so early costs nothing.
-                try
+                while (tickets.TryRead(out var paced))
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Floor(wait.TotalMilliseconds)), state.Cancellation);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
+                    var outcome = await connection.SendAsync(state.Request(paced.Ticket), paced.Ticket);
+
+                    // Only a ticket this connection was already idle for measures the lab: a later pickup is the target's stall.
+                    state.Recorder.Record(paced.Ticket, paced.Due, outcome, idleAtDue: idleSince <= paced.Due);
+                    idleSince = Stopwatch.GetTimestamp();
                 }
             }
-
-            var outcome = await connection.SendAsync(state.Request(ticket), ticket);
-            state.Recorder.Record(ticket, intended, outcome);
+        }
+        catch (OperationCanceledException) when (state.Cancellation.IsCancellationRequested)
+        {
+            // Interrupted: the phase ends incomplete, with what was recorded.
         }
     }
 
     private sealed class PhaseState(
-        PhaseRecorder recorder, EncodedRequest[] requests, long started, long end, double durationSeconds, long maxRequests, RateSchedule schedule, CancellationToken cancellation)
+        PhaseRecorder recorder, EncodedRequest[] requests, long end, long maxRequests, CancellationToken cancellation)
     {
         private long _next = -1;
 
         public PhaseRecorder Recorder { get; } = recorder;
 
-        public long Started { get; } = started;
-
         public long End { get; } = end;
 
-        public double DurationSeconds { get; } = durationSeconds;
-
         public long MaxRequests { get; } = maxRequests;
-
-        public RateSchedule Schedule { get; } = schedule;
 
         public CancellationToken Cancellation { get; } = cancellation;
 

@@ -27,6 +27,8 @@ public static class MeasurementBuilder
             RequestsPerSecond = measured.RequestsPerSecond,
             Latency = measured.Latency,
             FirstByte = measured.FirstByte,
+            PacerLateness = measured.PacerLateness,
+            SendLateness = measured.SendLateness,
             Series = measured.Series,
             WarmupRequests = run.Warmup?.Requests ?? 0,
             ClientConnectionsOpened = run.ConnectionsOpened,

@@ -19,6 +19,7 @@ public sealed class PhaseRecorder
 
     private readonly LongConcurrentHistogram _latency = new(1, HighestMicroseconds, 3);
     private readonly LongConcurrentHistogram _firstByte = new(1, HighestMicroseconds, 3);
+    private readonly LongConcurrentHistogram _sendLateness = new(1, HighestMicroseconds, 3);
     private readonly LongConcurrentHistogram?[] _seconds;
     private readonly long[] _secondRequests;
     private readonly long[] _secondErrors;
@@ -60,8 +61,14 @@ public sealed class PhaseRecorder
 
     public static string IdOf(string idTag, long ticket) => idTag + ticket.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    internal void Record(long ticket, long intended, in RequestOutcome outcome)
+    /// <param name="idleAtDue">Open models: a connection was idle when the request was due, so any delay before it went out is the load client's own.</param>
+    internal void Record(long ticket, long intended, in RequestOutcome outcome, bool idleAtDue = false)
     {
+        if (idleAtDue && outcome.Sent != 0)
+        {
+            _sendLateness.RecordValue(Math.Clamp((outcome.Sent - intended) / TicksPerMicrosecond, 1, HighestMicroseconds));
+        }
+
         var end = outcome.LastByte != 0 ? outcome.LastByte : Stopwatch.GetTimestamp();
         var second = (int)Math.Clamp((end - Started) / Stopwatch.Frequency, 0, _seconds.Length - 1);
         Interlocked.Increment(ref _requests);
@@ -99,6 +106,9 @@ public sealed class PhaseRecorder
     }
 
     internal void Finish() => Volatile.Write(ref _finished, Stopwatch.GetTimestamp());
+
+    /// <summary>Open models: the pacer's lateness (release − due, µs), set when the phase ends.</summary>
+    internal HistogramRecord? PacerLateness { get; set; }
 
     internal PhaseResult ToResult(bool complete)
     {
@@ -148,7 +158,11 @@ public sealed class PhaseRecorder
             HistogramRecords.From(_latency),
             HistogramRecords.From(_firstByte),
             series,
-            _sample.ToArray());
+            _sample.ToArray())
+        {
+            PacerLateness = PacerLateness,
+            SendLateness = _sendLateness.TotalCount > 0 ? HistogramRecords.From(_sendLateness) : null,
+        };
     }
 
     private LongConcurrentHistogram SecondHistogram(int second)

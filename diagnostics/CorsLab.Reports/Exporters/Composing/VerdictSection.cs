@@ -39,6 +39,11 @@ internal static class VerdictSection
             $" Measured with configuration {analysis.Run.Environment.Configuration}: JIT optimisations are off and numbers say little about production. Rerun with a Release build.",
         ]),
         RunCaveat.NoMeasurements => new Callout(CalloutKind.Note, [Span.Bold("No measurements."), " run.json records no load phase: there is nothing to rank."]),
+        RunCaveat.LoadClientLate => new Callout(CalloutKind.Warning,
+        [
+            Span.Bold("The load client was late."),
+            $" In {string.Join(", ", analysis.LatePhases.Select(phase => $"{phase.Target} · {phase.Scenario} (send lateness p99 {Format.Micros(phase.SendLateness!.P99)})"))} requests went out more than {Format.Micros(RunAnalyzer.MaxSendLatenessP99Micros)} after their intended time at p99: those latencies carry the lab's own lateness and are not to be trusted. Rerun on a quieter machine or at a lower rate.",
+        ]),
         RunCaveat.SingleRepeat => new Callout(CalloutKind.Note,
         [
             Span.Bold("One repeat."),
@@ -120,9 +125,9 @@ internal static class VerdictSection
         foreach (var scenario in analysis.Scenarios)
         {
             var ranked = scenario.Ranking.FirstOrDefault(entry => entry.Stats.Target == target);
-            if (ranked is { VersusDirect: { } share, P50AddedOverDirect: { } added })
+            if (ranked is { VersusDirect: { } share, P50OverDirect: { } added })
             {
-                return $"Against the direct origin in {scenario.Scenario}: {Format.Percent(share)} of its throughput, {(added >= 0 ? "+" : "−")}{Format.Micros(Math.Abs(added))} on the median. ";
+                return $"Against the direct origin in {scenario.Scenario}: {Format.Percent(share)} of its throughput; on the median {added.Describe()}. ";
             }
         }
 
@@ -163,7 +168,7 @@ internal static class VerdictSection
 
     private static string VersusDirect(RankedTarget ranked) => ranked switch
     {
-        { VersusDirect: { } share, P50AddedOverDirect: { } added } => $"{Format.Percent(share)} req/s, {(added >= 0 ? "+" : "−")}{Format.Micros(Math.Abs(added))} p50",
+        { VersusDirect: { } share, P50OverDirect: { } added } => $"{Format.Percent(share)} req/s, p50 {(added.AboveDirect ? "+" + Format.Micros(added.Added) : "≈ direct")}",
         { VersusDirect: { } share } => $"{Format.Percent(share)} req/s",
         _ => "",
     };
