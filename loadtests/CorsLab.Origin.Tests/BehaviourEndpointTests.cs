@@ -1,4 +1,5 @@
 using System.Net;
+using CorsLab.Protocol;
 
 namespace CorsLab.Origin.Tests;
 
@@ -30,7 +31,7 @@ public sealed class BehaviourEndpointTests(OriginFixture origin)
         var id = Guid.NewGuid().ToString("N");
         using var http = origin.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, origin.Url("/slow-head/600000"));
-        request.Headers.Add("x-corslab-id", id);
+        request.Headers.Add(CorrelationHeader.Name, id);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => http.SendAsync(request, cancel.Token));

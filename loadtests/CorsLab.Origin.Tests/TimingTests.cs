@@ -16,7 +16,7 @@ public sealed class TimingTests(OriginFixture origin)
         var payload = new byte[300_000];
         OriginPayload.Fill(payload, 0);
         using var request = new HttpRequestMessage(HttpMethod.Post, origin.Url("/echo?x=1")) { Content = new ByteArrayContent(payload) };
-        request.Headers.Add("x-corslab-id", id);
+        request.Headers.Add(CorrelationHeader.Name, id);
         using var response = await http.SendAsync(request);
         Assert.Equal(payload.Length, (await response.Content.ReadAsByteArrayAsync()).Length);
 
@@ -73,7 +73,7 @@ public sealed class TimingTests(OriginFixture origin)
         var id = NewId();
         using var http = origin.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, origin.Url("/reset-after/100"));
-        request.Headers.Add("x-corslab-id", id);
+        request.Headers.Add(CorrelationHeader.Name, id);
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => http.SendAsync(request));
 
         var timing = Assert.Single(await Timings.WaitForAsync(origin.Host, [id]));
@@ -206,7 +206,7 @@ public sealed class TimingTests(OriginFixture origin)
     private static async Task SendAsync(HttpClient http, Uri url, string id)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("x-corslab-id", id);
+        request.Headers.Add(CorrelationHeader.Name, id);
         using var response = await http.SendAsync(request);
         await response.Content.ReadAsByteArrayAsync();
     }

@@ -154,7 +154,7 @@ public sealed class ForwardingTests(EngineFixture lab)
             var id = Guid.NewGuid().ToString("N");
             ids.Add(id);
             using var request = new HttpRequestMessage(HttpMethod.Get, lab.ProxyUrl("/bytes/1024", engine));
-            request.Headers.Add("x-corslab-id", id);
+            request.Headers.Add(CorrelationHeader.Name, id);
             using var response = await client.SendAsync(request);
             Assert.Equal(1024, (await response.Content.ReadAsByteArrayAsync()).Length);
         }

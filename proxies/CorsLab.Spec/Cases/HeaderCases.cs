@@ -1,3 +1,5 @@
+using CorsLab.Protocol;
+
 namespace CorsLab.Spec.Cases;
 
 /// <summary>
@@ -45,7 +47,7 @@ internal static class HeaderCases
         new("header-correlation-forwarded",
             "x-corslab-id, which the lab times requests by, reaches the upstream",
             new SpecRequest { OriginPath = "/headers" },
-            [new ExpectStatus(200), new ExpectUpstreamHeaderPresent("x-corslab-id")]),
+            [new ExpectStatus(200), new ExpectUpstreamHeaderPresent(CorrelationHeader.Name)]),
 
         new("header-large-forwarded",
             "one 9 KB header (more than 8 KB of headers in all) reaches the upstream intact",
