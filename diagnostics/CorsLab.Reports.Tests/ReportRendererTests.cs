@@ -102,6 +102,22 @@ public sealed class ReportRendererTests
     }
 
     [Fact]
+    public async Task PercentileWithTooFewSamplesBehindIt_ReadsNTooSmall()
+    {
+        var builder = new RunBuilder().Target(TargetKinds.Direct, TargetKinds.Direct).Target("yarp");
+        builder.Measure(TargetKinds.Direct, "thin", 0, 100, 200, requests: 200).Measure("yarp", "thin", 0, 100, 300, requests: 200)
+            .Measure(TargetKinds.Direct, "thick", 0, 100, 200, requests: 2_000).Measure("yarp", "thick", 0, 100, 300, requests: 2_000);
+        using var folder = await RunFolder.WriteAsync(builder.Build());
+        await ReportRenderer.RenderAsync(folder.Path);
+
+        var markdown = folder.Read("report.md");
+        var thin = Section(markdown, "### thin: ranking", "##");
+        var thick = Section(markdown, "### thick: ranking", "##");
+        Assert.Contains("n too small", thin, StringComparison.Ordinal);
+        Assert.DoesNotContain("n too small", thick, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LateLoadClient_ShowsAWarningNamingThePhase()
     {
         var run = RunBuilder.Lab().Build();

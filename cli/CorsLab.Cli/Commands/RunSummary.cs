@@ -1,4 +1,5 @@
 using System.Globalization;
+using CorsLab.Diagnostics.Verdict;
 using CorsLab.Results;
 
 namespace CorsLab.Cli.Commands;
@@ -24,12 +25,16 @@ internal static class RunSummary
             var thresholds = all.Length == 0 ? "-" : $"{all.Count(t => t.Passed)}/{all.Length}";
             Console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{target.Name,-12} {spec,-9} {measured?.Latency.P50,9:0} {measured?.Latency.P99,9:0} {errors,7} {overDirect,-22} {thresholds,10}"));
+                $"{target.Name,-12} {spec,-9} {measured?.Latency.P50,9:0} {P99(measured),9} {errors,7} {overDirect,-22} {thresholds,10}"));
         }
 
         Console.Out.WriteLine();
         PrintFindings(run);
     }
+
+    private static string P99(ScenarioMeasurement? measured) => measured is null
+        ? ""
+        : SampleSize.Supports(measured.Latency.Count, 99) ? measured.Latency.P99.ToString("0", CultureInfo.InvariantCulture) : "n<1000";
 
     /// <summary>Each engine's findings at warn or above, then a line per engine with none: the answer to "why is it slow".</summary>
     private static void PrintFindings(RunDocument run)

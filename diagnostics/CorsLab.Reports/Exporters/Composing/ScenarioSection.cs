@@ -62,9 +62,9 @@ internal static class ScenarioSection
                 Span.Code(stats.Target),
                 Format.Count(stats.Requests),
                 stats.Errors == 0 ? "0" : $"{Format.Count(stats.Errors)} ({Format.Percent(stats.ErrorRate)})",
-                Format.Micros(merged.P50), Format.Micros(merged.P90), Format.Micros(merged.P99), Format.Micros(merged.P999), Format.Micros(merged.Max),
+                Format.Micros(merged.P50), Format.Percentile(merged.P90, merged.Count, 90), Format.Percentile(merged.P99, merged.Count, 99), Format.Percentile(merged.P999, merged.Count, 99.9), Format.Micros(merged.Max),
                 stats.FirstByte is { } first ? Format.Micros(first.P50) : "—",
-                stats.FirstByte is { } firstTail ? Format.Micros(firstTail.P99) : "—");
+                stats.FirstByte is { } firstTail ? Format.Percentile(firstTail.P99, firstTail.Count, 99) : "—");
         }
 
         return table.Build();
@@ -125,7 +125,7 @@ internal static class ScenarioSection
                     Format.Count(repeat.Repeat),
                     Format.Rate(repeat.RequestsPerSecond),
                     Format.Micros(repeat.Latency.P50),
-                    Format.Micros(repeat.Latency.P99),
+                    Format.Percentile(repeat.Latency.P99, repeat.Latency.Count, 99),
                     Format.Count(repeat.Errors.Values.Sum()),
                     repeat.Complete ? (repeat.HealthyAfter == false ? Span.Bold("yes, unhealthy after") : "yes") : Span.Bold("no: cut short"));
             }
