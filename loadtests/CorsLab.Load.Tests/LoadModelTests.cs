@@ -110,6 +110,20 @@ public sealed class LoadModelTests(OriginFixture fixture) : IClassFixture<Origin
         Assert.Equal(40, close.ConnectionsOpened);
     }
 
+    [Fact]
+    public async Task Warmup_TooFewRequestsForTheJit_IsBoundedByItsTime_AndNotSteady()
+    {
+        // 100/s for at most 0.6 s: ~60 requests, far below SteadyState.MinRequests, so only the bound can end it.
+        var model = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 100, Connections = 2, Warmup = TimeSpan.FromSeconds(0.6), Duration = TimeSpan.FromSeconds(0.3) };
+        var run = await RunAsync("/bytes/64", model);
+
+        Assert.NotNull(run.Warmup);
+        Assert.False(run.Warmup.Steady);
+        Assert.InRange(run.Warmup.Windows, 3, 4);
+        Assert.InRange(run.Warmup.Requests, 1, 100);
+        Assert.True(run.Warmup.Elapsed >= model.Warmup, "the bound, not steadiness, ended it");
+    }
+
     private Task<LoadRunResult> RunAsync(string path, LoadModel model) =>
         new LoadRunner([new RequestSpec { Url = fixture.Url(path) }], model).RunAsync(null, CancellationToken.None).WaitAsync(Bound);
 }

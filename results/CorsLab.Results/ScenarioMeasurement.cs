@@ -71,6 +71,15 @@ public sealed record ScenarioMeasurement
     /// <summary>Requests of the warm-up phase, which are in no number above (optional; null when not recorded).</summary>
     public long? WarmupRequests { get; init; }
 
+    /// <summary>How long the warm-up ran (optional; null when there was none or in older runs).</summary>
+    public double? WarmupSeconds { get; init; }
+
+    /// <summary>
+    /// True when the warm-up ended because the target was steady (enough requests for the JIT, two successive
+    /// windows agreeing); false when its time bound ran out first, so the measured phase may hold warm-up.
+    /// </summary>
+    public bool? WarmupSteady { get; init; }
+
     /// <summary>TCP connections the load client opened over both phases (optional).</summary>
     public long? ClientConnectionsOpened { get; init; }
 

@@ -68,12 +68,7 @@ public sealed class LoadRunner
 
         try
         {
-            PhaseResult? warmup = null;
-            if (_model.Warmup > TimeSpan.Zero)
-            {
-                var rate = _model.Rate ?? 0;
-                warmup = await RunPhaseAsync(LoadPhase.Warmup, tag + "w", _model.Warmup, new RateSchedule(rate, rate, _model.Warmup.TotalSeconds), connections, observer, cancellationToken);
-            }
+            var warmup = _model.Warmup > TimeSpan.Zero ? await WarmUpAsync(tag + "w", connections, observer, cancellationToken) : null;
 
             var schedule = new RateSchedule(_model.Rate ?? 0, _model.RateTo ?? _model.Rate ?? 0, _model.Duration.TotalSeconds);
             var measured = cancellationToken.IsCancellationRequested && warmup is not null
@@ -90,20 +85,56 @@ public sealed class LoadRunner
         }
     }
 
-    private async Task<PhaseResult> RunPhaseAsync(
-        LoadPhase phase, string idTag, TimeSpan duration, RateSchedule schedule, LoadConnection[] connections, ILoadObserver? observer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Warm-up windows on the measured phase's connections until <see cref="SteadyState"/> holds or the model's
+    /// warm-up time (its bound) or request budget is spent.
+    /// </summary>
+    private async Task<WarmupResult> WarmUpAsync(string idTag, LoadConnection[] connections, ILoadObserver? observer, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        var rate = _model.Rate ?? 0;
+        long requests = 0;
+        var windows = 0;
+        PhaseResult? previous = null;
+        while (!cancellationToken.IsCancellationRequested && requests < _model.MaxRequests)
+        {
+            var left = _model.Warmup - Stopwatch.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            var window = left < SteadyState.Window ? left : SteadyState.Window;
+            var last = await RunPhaseAsync(
+                LoadPhase.Warmup, $"{idTag}{windows}-", window, new RateSchedule(rate, rate, window.TotalSeconds), connections, windows == 0 ? observer : null, cancellationToken, _model.MaxRequests - requests);
+            windows++;
+            requests += last.Requests;
+            if (previous is not null && SteadyState.Reached(_model.IsOpen, requests, previous, last))
+            {
+                return new WarmupResult(requests, Stopwatch.GetElapsedTime(started), Steady: true, windows, idTag);
+            }
+
+            previous = last;
+        }
+
+        return new WarmupResult(requests, Stopwatch.GetElapsedTime(started), Steady: false, windows, idTag);
+    }
+
+    private async Task<PhaseResult> RunPhaseAsync(
+        LoadPhase phase, string idTag, TimeSpan duration, RateSchedule schedule, LoadConnection[] connections, ILoadObserver? observer, CancellationToken cancellationToken, long? maxRequests = null)
+    {
+        var limit = maxRequests ?? _model.MaxRequests;
         var encoded = _requests.Select(r => new EncodedRequest(r, idTag)).ToArray();
         var started = Stopwatch.GetTimestamp();
         var recorder = new PhaseRecorder(phase, idTag, started, duration, _joinCapacity);
         observer?.PhaseStarted(recorder);
-        var state = new PhaseState(recorder, encoded, started + (long)(duration.TotalSeconds * Stopwatch.Frequency), _model.MaxRequests, cancellationToken);
+        var state = new PhaseState(recorder, encoded, started + (long)(duration.TotalSeconds * Stopwatch.Frequency), limit, cancellationToken);
         var workers = new Task[connections.Length + (_model.IsOpen ? 1 : 0)];
         Pacer? pacer = null;
         if (_model.IsOpen)
         {
             var tickets = Channel.CreateUnbounded<PacedTicket>(new UnboundedChannelOptions { SingleWriter = true });
-            pacer = new Pacer(_clock, schedule, started, duration.TotalSeconds, _model.MaxRequests);
+            pacer = new Pacer(_clock, schedule, started, duration.TotalSeconds, limit);
             workers[^1] = pacer.Start(tickets.Writer, cancellationToken);
             for (var i = 0; i < connections.Length; i++)
             {

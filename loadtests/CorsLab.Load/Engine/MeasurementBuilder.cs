@@ -31,6 +31,8 @@ public static class MeasurementBuilder
             SendLateness = measured.SendLateness,
             Series = measured.Series,
             WarmupRequests = run.Warmup?.Requests ?? 0,
+            WarmupSeconds = run.Warmup?.Elapsed.TotalSeconds,
+            WarmupSteady = run.Warmup?.Steady,
             ClientConnectionsOpened = run.ConnectionsOpened,
         };
     }

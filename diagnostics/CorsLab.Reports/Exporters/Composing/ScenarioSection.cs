@@ -115,7 +115,7 @@ internal static class ScenarioSection
 
     private static Table PerRepeat(ScenarioAnalysis scenario, IReadOnlyList<TargetStats> targets)
     {
-        var table = new TableBuilder().Column("target").Column("repeat", numeric: true).Column("req/s", numeric: true).Column("p50", numeric: true).Column("p99", numeric: true).Column("errors", numeric: true).Column("complete");
+        var table = new TableBuilder().Column("target").Column("repeat", numeric: true).Column("req/s", numeric: true).Column("p50", numeric: true).Column("p99", numeric: true).Column("errors", numeric: true).Column("warm-up").Column("complete");
         foreach (var stats in targets)
         {
             foreach (var repeat in Repeats(scenario, stats))
@@ -127,12 +127,21 @@ internal static class ScenarioSection
                     Format.Micros(repeat.Latency.P50),
                     Format.Percentile(repeat.Latency.P99, repeat.Latency.Count, 99),
                     Format.Count(repeat.Errors.Values.Sum()),
+                    Warmup(repeat),
                     repeat.Complete ? (repeat.HealthyAfter == false ? Span.Bold("yes, unhealthy after") : "yes") : Span.Bold("no: cut short"));
             }
         }
 
         return table.Build();
     }
+
+    /// <summary>"1.25 s, 2,400 requests, steady", or bold when the time bound ended it before the target was steady.</summary>
+    private static Span Warmup(ScenarioMeasurement repeat) => repeat switch
+    {
+        { WarmupSeconds: { } seconds, WarmupSteady: true } => $"{Format.Seconds(seconds)}, {Format.Count(repeat.WarmupRequests ?? 0)} requests, steady",
+        { WarmupSeconds: { } seconds, WarmupSteady: false } => Span.Bold($"{Format.Seconds(seconds)}, {Format.Count(repeat.WarmupRequests ?? 0)} requests, not steady"),
+        _ => "—",
+    };
 
     private static IEnumerable<ScenarioMeasurement> Repeats(ScenarioAnalysis scenario, TargetStats stats) =>
         scenario.Measurements.Where(measurement => measurement.Target == stats.Target).OrderBy(measurement => measurement.Repeat);
