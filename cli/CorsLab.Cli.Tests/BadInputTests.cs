@@ -1,6 +1,6 @@
-using CorsLab.Components;
 using System.Net;
 using System.Net.Sockets;
+using CorsLab.Components;
 
 namespace CorsLab.Cli.Tests;
 

@@ -1,5 +1,5 @@
-using CorsLab.Origin;
 using CorsLab.Load.Scenarios;
+using CorsLab.Origin;
 using CorsLab.Results;
 
 namespace CorsLab.Load.Tests;

@@ -1,6 +1,6 @@
 using CorsLab.Components;
-using CorsLab.Results;
 using CorsLab.Load.Scenarios;
+using CorsLab.Results;
 using CorsLab.Spec;
 
 namespace CorsLab.Cli.Bench;

@@ -1,13 +1,13 @@
 using System.Globalization;
 using CorsLab.Cli.Processes;
-using CorsLab.Components;
 using CorsLab.Cli.Usage;
+using CorsLab.Components;
 using CorsLab.Diagnostics.Findings;
 using CorsLab.Load.Engine;
-using CorsLab.Results;
 using CorsLab.Load.Scenarios;
 using CorsLab.Load.Wrk;
 using CorsLab.Reports;
+using CorsLab.Results;
 using CorsLab.Spec;
 
 namespace CorsLab.Cli.Bench;

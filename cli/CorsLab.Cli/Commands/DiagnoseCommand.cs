@@ -1,12 +1,12 @@
 using System.CommandLine;
-using CorsLab.Proxies.Catalog;
-using CorsLab.Components;
-using CorsLab.Cli.Usage;
-using CorsLab.Diagnostics.Output;
 using CorsLab.Cli.Diagnose;
-using CorsLab.Results;
+using CorsLab.Cli.Usage;
+using CorsLab.Components;
+using CorsLab.Diagnostics.Output;
 using CorsLab.Load.Scenarios;
+using CorsLab.Proxies.Catalog;
 using CorsLab.Proxies.Core.Faults;
+using CorsLab.Results;
 using CorsLab.Spec;
 
 namespace CorsLab.Cli.Commands;

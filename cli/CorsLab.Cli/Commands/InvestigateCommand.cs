@@ -1,8 +1,8 @@
 using System.CommandLine;
 using CorsLab.Cli.Bench;
-using CorsLab.Proxies.Catalog;
-using CorsLab.Components;
 using CorsLab.Cli.Usage;
+using CorsLab.Components;
+using CorsLab.Proxies.Catalog;
 using CorsLab.Results;
 using CorsLab.Spec;
 

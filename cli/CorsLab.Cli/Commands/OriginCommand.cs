@@ -1,6 +1,6 @@
 using System.CommandLine;
-using CorsLab.Components;
 using CorsLab.Cli.Usage;
+using CorsLab.Components;
 using CorsLab.Origin;
 
 namespace CorsLab.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using CorsLab.Components;
 using CorsLab.Cli.Usage;
+using CorsLab.Components;
 using CorsLab.Spec;
 
 namespace CorsLab.Cli.Commands;

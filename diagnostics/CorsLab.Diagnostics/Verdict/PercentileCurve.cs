@@ -1,5 +1,5 @@
-using HdrHistogram;
 using CorsLab.Results;
+using HdrHistogram;
 
 namespace CorsLab.Diagnostics.Verdict;
 

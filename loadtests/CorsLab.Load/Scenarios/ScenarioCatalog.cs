@@ -1,5 +1,5 @@
-using CorsLab.Results;
 using CorsLab.Load.Engine;
+using CorsLab.Results;
 
 namespace CorsLab.Load.Scenarios;
 

@@ -1,6 +1,5 @@
-using CorsLab.Protocol;
-
 using System.Text.Json.Serialization;
+using CorsLab.Protocol;
 
 namespace CorsLab.Protocol.OriginTimings;
 

@@ -1,5 +1,5 @@
-using CorsLab.Results;
 using CorsLab.Diagnostics.Verdict;
+using CorsLab.Results;
 
 namespace CorsLab.Reports.Exporters.Composing;
 

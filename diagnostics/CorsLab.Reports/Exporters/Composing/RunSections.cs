@@ -1,5 +1,5 @@
-using CorsLab.Results;
 using CorsLab.Reports.Exporters.Document;
+using CorsLab.Results;
 
 namespace CorsLab.Reports.Exporters.Composing;
 

@@ -1,5 +1,5 @@
-using CorsLab.Results;
 using CorsLab.Diagnostics.Verdict;
+using CorsLab.Results;
 using ScottPlot;
 
 namespace CorsLab.Reports.Exporters.Plots;
