@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CorsLab.Components;
 using CorsLab.Results;
 using CorsLab.Results.Testing;

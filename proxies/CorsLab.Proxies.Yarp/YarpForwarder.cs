@@ -4,7 +4,6 @@ using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Hosting;
 using CorsLab.Proxies.Core.Telemetry;
 using CorsLab.Proxies.Core.Upstream;
-using CorsLab.Proxies.Yarp.Logging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;

@@ -1,6 +1,5 @@
 using CorsLab.Components;
 using CorsLab.Proxies.Catalog;
-using CorsLab.Spec;
 
 namespace CorsLab.Spec.Tests;
 

@@ -1,5 +1,4 @@
 using CorsLab.Proxies.Catalog;
-using CorsLab.Spec;
 
 namespace CorsLab.Spec.Tests;
 

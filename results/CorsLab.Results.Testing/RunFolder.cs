@@ -1,4 +1,3 @@
-using CorsLab.Results;
 
 namespace CorsLab.Results.Testing;
 

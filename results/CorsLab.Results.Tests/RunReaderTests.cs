@@ -1,4 +1,3 @@
-using CorsLab.Results;
 using CorsLab.Results.Testing;
 
 namespace CorsLab.Results.Tests;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CorsLab.Cli.Processes;
 using CorsLab.Cli.Usage;
-using CorsLab.Components;
 using CorsLab.Diagnostics.Findings;
 using CorsLab.Load.Engine;
 using CorsLab.Load.Scenarios;

@@ -5,7 +5,6 @@ using CorsLab.Components;
 using CorsLab.Diagnostics.Output;
 using CorsLab.Load.Scenarios;
 using CorsLab.Proxies.Catalog;
-using CorsLab.Proxies.Core.Faults;
 using CorsLab.Results;
 using CorsLab.Spec;
 

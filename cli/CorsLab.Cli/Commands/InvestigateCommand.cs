@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CorsLab.Cli.Bench;
 using CorsLab.Cli.Usage;
-using CorsLab.Components;
 using CorsLab.Proxies.Catalog;
 using CorsLab.Results;
 using CorsLab.Spec;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CorsLab.Cli.Usage;
 using CorsLab.Components;
-using CorsLab.Proxies.Catalog;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Policy;
 using Microsoft.Extensions.Logging;

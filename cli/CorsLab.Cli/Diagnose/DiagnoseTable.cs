@@ -1,5 +1,4 @@
 using System.Globalization;
-using CorsLab.Cli.Diagnose;
 using CorsLab.Diagnostics.Findings;
 using CorsLab.Diagnostics.SelfCheck;
 

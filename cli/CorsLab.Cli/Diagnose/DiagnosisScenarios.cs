@@ -1,4 +1,3 @@
-using CorsLab.Diagnostics.Findings;
 using CorsLab.Load.Engine;
 using CorsLab.Load.Scenarios;
 using CorsLab.Results;

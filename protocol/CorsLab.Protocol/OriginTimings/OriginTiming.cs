@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using CorsLab.Protocol;
 
 namespace CorsLab.Protocol.OriginTimings;
 

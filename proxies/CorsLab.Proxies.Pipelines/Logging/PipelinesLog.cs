@@ -1,4 +1,3 @@
-using CorsLab.Proxies.Core.Upstream;
 using CorsLab.Proxies.Pipelines.Http;
 using Microsoft.Extensions.Logging;
 

@@ -3,7 +3,6 @@ using System.Net.Security;
 using System.Net.Sockets;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
-using CorsLab.Proxies.Core.Policy;
 using CorsLab.Proxies.Core.Upstream;
 
 namespace CorsLab.Proxies.Pipelines.Upstream;
