@@ -42,7 +42,7 @@ internal static class VerdictSection
         RunCaveat.LoadClientLate => new Callout(CalloutKind.Warning,
         [
             Span.Bold("The load client was late."),
-            $" In {string.Join(", ", analysis.LatePhases.Select(phase => $"{phase.Target} · {phase.Scenario} (send lateness p99 {Format.Micros(phase.SendLateness!.P99)})"))} requests went out more than {Format.Micros(RunAnalyzer.MaxSendLatenessP99Micros)} after their intended time at p99: those latencies carry the lab's own lateness and are not to be trusted. Rerun on a quieter machine or at a lower rate.",
+            $" In {string.Join(", ", analysis.LatePhases.Select(phase => $"{phase.Target} · {phase.Scenario} (send lateness {(SampleSize.Supports(phase.SendLateness!.Count, 99) ? "p99" : "p90")} {Format.Micros(RunAnalyzer.LatenessTail(phase.SendLateness))})"))} requests went out more than {Format.Micros(RunAnalyzer.MaxSendLatenessP99Micros)} after their intended time at the tail: those latencies carry the lab's own lateness and are not to be trusted. Rerun on a quieter machine or at a lower rate.",
         ]),
         RunCaveat.SingleRepeat => new Callout(CalloutKind.Note,
         [
