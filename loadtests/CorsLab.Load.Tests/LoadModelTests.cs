@@ -119,7 +119,7 @@ public sealed class LoadModelTests(OriginFixture fixture) : IClassFixture<Origin
 
         Assert.NotNull(run.Warmup);
         Assert.False(run.Warmup.Steady);
-        Assert.InRange(run.Warmup.Windows, 3, 4);
+        Assert.True(run.Warmup.Windows >= 3, "0.6 s in 250 ms windows");
         Assert.InRange(run.Warmup.Requests, 1, 100);
         Assert.True(run.Warmup.Elapsed >= model.Warmup, "the bound, not steadiness, ended it");
     }
