@@ -34,7 +34,7 @@ internal static class BenchTable
                 group.Key.Driver,
                 F(Median(items.Select(m => m.RequestsPerSecond)), "0"),
                 F(p50 / 1000, "0.00"),
-                items.All(m => SampleSize.Supports(m.Latency.Count, 99)) ? F(Median(items.Select(m => m.Latency.P99)) / 1000, "0.00") : "n too small",
+                items.All(m => SampleSize.Supports(m.Latency.Count, 99)) ? F(Median(items.Select(m => m.Latency.P99)) / 1000, "0.00") : SampleSize.TooFew,
                 items.Sum(m => m.Errors.Values.Sum()).ToString(CultureInfo.InvariantCulture),
                 overDirect,
                 thresholds,

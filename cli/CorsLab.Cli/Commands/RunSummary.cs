@@ -14,7 +14,7 @@ internal static class RunSummary
         var latency = run.Measurements.Where(m => m.Scenario == LatencyScenario && m.Driver == DriverNames.Corslab).GroupBy(m => m.Target).ToDictionary(g => g.Key, g => g.Last());
         var direct = latency.GetValueOrDefault(TargetKinds.Direct)?.Latency;
         Console.Out.WriteLine();
-        Console.Out.WriteLine($"{"target",-12} {"spec",-9} {"p50 µs",9} {"p99 µs",9} {"errors",7} {"p50 over direct",-22} {"thresholds",10}");
+        Console.Out.WriteLine($"{"target",-12} {"spec",-9} {"p50 µs",9} {"p99 µs",11} {"errors",7} {"p50 over direct",-22} {"thresholds",10}");
         foreach (var target in run.Targets)
         {
             var spec = run.Spec.FirstOrDefault(s => s.Target == target.Name) is { } s ? $"{s.Passed}/{s.Passed + s.Failed}" : "-";
@@ -25,7 +25,7 @@ internal static class RunSummary
             var thresholds = all.Length == 0 ? "-" : $"{all.Count(t => t.Passed)}/{all.Length}";
             Console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{target.Name,-12} {spec,-9} {measured?.Latency.P50,9:0} {P99(measured),9} {errors,7} {overDirect,-22} {thresholds,10}"));
+                $"{target.Name,-12} {spec,-9} {measured?.Latency.P50,9:0} {P99(measured),11} {errors,7} {overDirect,-22} {thresholds,10}"));
         }
 
         Console.Out.WriteLine();
@@ -34,7 +34,7 @@ internal static class RunSummary
 
     private static string P99(ScenarioMeasurement? measured) => measured is null
         ? ""
-        : SampleSize.Supports(measured.Latency.Count, 99) ? measured.Latency.P99.ToString("0", CultureInfo.InvariantCulture) : "n<1000";
+        : SampleSize.Supports(measured.Latency.Count, 99) ? measured.Latency.P99.ToString("0", CultureInfo.InvariantCulture) : SampleSize.TooFew;
 
     /// <summary>Each engine's findings at warn or above, then a line per engine with none: the answer to "why is it slow".</summary>
     private static void PrintFindings(RunDocument run)

@@ -9,6 +9,9 @@ public static class SampleSize
 {
     public const int BeyondTail = 10;
 
+    /// <summary>What a report or console prints in place of a percentile the sample cannot support.</summary>
+    public const string TooFew = "n too small";
+
     /// <param name="percentile">0–100.</param>
     public static bool Supports(long count, double percentile) => count * (100 - percentile) / 100 >= BeyondTail;
 }

@@ -23,7 +23,6 @@ public sealed record TargetStats(
     HistogramRecord? FirstByte,
     long Requests,
     long Errors,
-    IReadOnlyDictionary<string, long> ErrorsByKind,
     IReadOnlyDictionary<string, long> StatusCounts,
     ThreePointSummary? ThreePoint,
     ResourceSummary? Resources,

@@ -24,7 +24,6 @@ internal static class TargetStatsBuilder
             firstBytes.Count == 0 ? null : HistogramMerge.MergeToRecord(firstBytes),
             repeats.Sum(repeat => repeat.Requests),
             repeats.Sum(repeat => repeat.Errors.Values.Sum()),
-            SumCounts(repeats.Select(repeat => repeat.Errors)),
             SumCounts(repeats.Select(repeat => repeat.StatusCounts)),
             MedianThreePoint(repeats.Select(repeat => repeat.ThreePoint).OfType<ThreePointSummary>().ToList()),
             representative.Resources,

@@ -14,9 +14,7 @@ internal static class Format
     /// <summary>Latency at three significant digits, in the unit that keeps it readable: 187 µs, 3.81 ms, 1.20 s.</summary>
     /// <summary>A percentile of <paramref name="count"/> samples, or "n too small" when too few lie beyond it (<see cref="SampleSize"/>).</summary>
     public static string Percentile(double micros, long count, double percentile) =>
-        SampleSize.Supports(count, percentile) ? Micros(micros) : TooFew;
-
-    public const string TooFew = "n too small";
+        SampleSize.Supports(count, percentile) ? Micros(micros) : SampleSize.TooFew;
 
     public static string Micros(double micros) => micros switch
     {

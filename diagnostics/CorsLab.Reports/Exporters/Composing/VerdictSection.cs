@@ -152,7 +152,7 @@ internal static class VerdictSection
                 Format.Ratio(ranked.ThroughputRatio),
                 Format.MicrosSpread(stats.P50),
                 Format.Ratio(ranked.P50Ratio),
-                SampleSize.Supports(stats.Representative.Latency.Count, 99) ? Format.MicrosSpread(stats.P99) : Format.TooFew,
+                SampleSize.Supports(stats.Representative.Latency.Count, 99) ? Format.MicrosSpread(stats.P99) : SampleSize.TooFew,
                 Format.Ratio(ranked.P99Ratio),
                 VersusDirect(ranked),
                 ranked.Findings.Count == 0 ? "—" : string.Join("; ", ranked.Findings.Select(Phrases.Short)));
