@@ -43,6 +43,21 @@ public sealed class BadInputTests
     }
 
     [Theory]
+    [InlineData("added-latency", "needs a positive duration")]
+    [InlineData("added-latency=soon", "needs a positive duration")]
+    [InlineData("added-latency=-5us", "needs a positive duration")]
+    [InlineData("nagle=1", "takes no value")]
+    public async Task MalformedFaultArgument_Exits2_SayingWhatIsValid(string fault, string expected)
+    {
+        var run = await CorslabRun.RunAsync(["proxy", "--engine", "pipelines", "--urls", "http://127.0.0.1:0", "--fault", fault], Bound);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.Contains(fault, line, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("httpclient")]
     [InlineData("yarp")]
     public async Task BusyPort_Exits2_NamingThePort(string engine)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using CorsLab.Components;
 
 namespace CorsLab.Cli.Tests;
 
@@ -9,7 +10,7 @@ namespace CorsLab.Cli.Tests;
 /// </summary>
 public sealed partial class LayoutTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Require();
 
     [Fact]
     public void EveryProjectReference_IsDrawnInTheReadme_AndEveryDrawnEdgeExists()
@@ -92,19 +93,6 @@ public sealed partial class LayoutTests
     }
 
     private static string ShortName(string csproj) => Path.GetFileNameWithoutExtension(csproj).Replace("CorsLab.", "", StringComparison.Ordinal);
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CorsLab.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no CorsLab.sln above {AppContext.BaseDirectory}");
-    }
 
     [GeneratedRegex(@"<!-- layout:begin -->(?<body>.*?)<!-- layout:end -->", RegexOptions.Singleline)]
     private static partial Regex DiagramBlock();

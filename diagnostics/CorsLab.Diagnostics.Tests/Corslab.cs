@@ -5,7 +5,7 @@ namespace CorsLab.Diagnostics.Tests;
 /// <summary>Runs the built <c>corslab</c> (copied beside these tests) as a child process, and finds the repository.</summary>
 internal static class Corslab
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot { get; } = RepositoryRoot.Require();
 
     public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, params string[] arguments)
     {
@@ -15,19 +15,6 @@ internal static class Corslab
 
     /// <summary>A port on 127.0.0.1 free a moment ago.</summary>
     public static int FreePort() => CorslabRun.FreePort();
-
-    private static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CorsLab.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("CorsLab.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>End-to-end tests load the machine: they run one at a time so each measures alone.</summary>

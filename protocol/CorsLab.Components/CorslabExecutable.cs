@@ -52,16 +52,13 @@ public static class CorslabExecutable
         }
 
         var configuration = typeof(CorslabExecutable).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        if (RepositoryRoot.Find() is { } root)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "CorsLab.sln")))
-            {
-                var built = Path.Combine(directory.FullName, "cli", "CorsLab.Cli", "bin", configuration, "net10.0", AssemblyName + ".dll");
-                return File.Exists(built) ? built : throw new FileNotFoundException($"corslab is not built at {built}; build the solution ({configuration}) first");
-            }
+            var built = Path.Combine(root, "cli", "CorsLab.Cli", "bin", configuration, "net10.0", AssemblyName + ".dll");
+            return File.Exists(built) ? built : throw new FileNotFoundException($"corslab is not built at {built}; build the solution ({configuration}) first");
         }
 
-        throw new FileNotFoundException($"no corslab to start: not run from corslab, {PathVariable} unset, and no CorsLab.sln above {AppContext.BaseDirectory}");
+        throw new FileNotFoundException($"no corslab to start: not run from corslab, {PathVariable} unset, and no {RepositoryRoot.SolutionFile} above {AppContext.BaseDirectory}");
     }
 
     private static string DotnetHost()

@@ -5,6 +5,8 @@ public sealed class DurationsTests
     [Theory]
     [InlineData("2", 2000)]
     [InlineData("0.5", 500)]
+    [InlineData("200us", 0.2)]
+    [InlineData("2.5µs", 0.0025)]
     [InlineData("500ms", 500)]
     [InlineData("2s", 2000)]
     [InlineData("1m", 60000)]
@@ -21,6 +23,8 @@ public sealed class DurationsTests
     [InlineData("5h")]
     [InlineData("")]
     [InlineData("infs")]
+    [InlineData("us")]
+    [InlineData("-5us")]
     public void TryParse_RejectsNonPositiveOrUnknown(string text) =>
         Assert.False(Durations.TryParse(text, out _));
 }

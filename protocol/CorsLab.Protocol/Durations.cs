@@ -4,17 +4,19 @@ namespace CorsLab.Protocol;
 
 /// <summary>
 /// The duration syntax of every lab command line (engines, origin, load): a number of seconds (<c>2</c>,
-/// <c>0.5</c>) or a number with a unit (<c>500ms</c>, <c>2s</c>, <c>1m</c>). Only positive, finite values.
+/// <c>0.5</c>) or a number with a unit (<c>200us</c>, <c>500ms</c>, <c>2s</c>, <c>1m</c>). Only positive, finite values.
 /// </summary>
 public static class Durations
 {
-    public const string Syntax = "use seconds (2, 0.5) or a unit (500ms, 2s, 1m)";
+    public const string Syntax = "use seconds (2, 0.5) or a unit (200us, 500ms, 2s, 1m)";
 
     public static bool TryParse(string text, out TimeSpan duration)
     {
         ArgumentNullException.ThrowIfNull(text);
         var (number, scale) = text switch
         {
+            _ when text.EndsWith("us", StringComparison.Ordinal) => (text[..^2], 0.000_001),
+            _ when text.EndsWith("µs", StringComparison.Ordinal) => (text[..^2], 0.000_001),
             _ when text.EndsWith("ms", StringComparison.Ordinal) => (text[..^2], 0.001),
             _ when text.EndsWith('s') => (text[..^1], 1.0),
             _ when text.EndsWith('m') => (text[..^1], 60.0),

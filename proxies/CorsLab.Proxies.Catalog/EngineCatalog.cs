@@ -1,3 +1,4 @@
+using CorsLab.Protocol;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.HttpClient;
@@ -18,29 +19,47 @@ public static class EngineCatalog
         Engines.FirstOrDefault(engine => string.Equals(engine.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// Parses fault names for <paramref name="engine"/>: the faults, or the first name that is unknown or that this
-    /// engine does not reproduce, with one line saying which names are valid.
+    /// Parses faults as written on a command line (<c>nagle</c>, <c>added-latency=200us</c>) for
+    /// <paramref name="engine"/>: the selection, or the first one that is unknown, malformed or not reproduced by
+    /// this engine, with one line saying what is valid.
     /// </summary>
-    public static (Fault Faults, string? Error) ParseFaults(IProxyEngine engine, IEnumerable<string> names)
+    public static (FaultSelection Faults, string? Error) ParseFaults(IProxyEngine engine, IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(names);
-        var faults = Fault.None;
-        foreach (var name in names)
+        ArgumentNullException.ThrowIfNull(texts);
+        var selection = FaultSelection.None;
+        foreach (var text in texts)
         {
+            var separator = text.IndexOf('=', StringComparison.Ordinal);
+            var name = separator < 0 ? text : text[..separator];
+            var argument = separator < 0 ? null : text[(separator + 1)..];
             if (!FaultNames.TryParse(name, out var fault))
             {
-                return (Fault.None, $"unknown fault '{name}'; valid faults: {string.Join(", ", FaultNames.All)}");
+                return (FaultSelection.None, $"unknown fault '{text}'; valid faults: {string.Join(", ", FaultNames.Usages)}");
             }
 
             if ((engine.SupportedFaults & fault) == 0)
             {
-                return (Fault.None, $"engine '{engine.Name}' does not implement fault '{name}'; it implements: {string.Join(", ", FaultNames.NamesOf(engine.SupportedFaults))}");
+                return (FaultSelection.None, $"engine '{engine.Name}' does not implement fault '{name}'; it implements: {string.Join(", ", FaultNames.UsagesOf(engine.SupportedFaults))}");
             }
 
-            faults |= fault;
+            if (fault == Fault.AddedLatency)
+            {
+                if (argument is null || !Durations.TryParse(argument, out var delay))
+                {
+                    return (FaultSelection.None, $"fault '{text}' needs a positive duration, e.g. {FaultNames.AddedLatency}=200us; {Durations.Syntax}");
+                }
+
+                selection = selection with { AddedLatency = delay };
+            }
+            else if (argument is not null)
+            {
+                return (FaultSelection.None, $"fault '{text}': '{name}' takes no value; write it as '{name}'");
+            }
+
+            selection = selection with { Faults = selection.Faults | fault };
         }
 
-        return (faults, null);
+        return (selection, null);
     }
 }

@@ -63,6 +63,23 @@ public sealed class EngineObservabilityTests
         Assert.Empty(logs.Records);
     }
 
+    /// <summary>The wait is a lower bound no scheduler can shorten, so the assertion cannot flake on a busy machine.</summary>
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task AddedLatency_HoldsTheRequestForTheSetTimeBeforeForwarding(string engine)
+    {
+        using var meters = new MeterRecorder();
+        var delay = TimeSpan.FromMilliseconds(60);
+        var options = new ProxyOptions { Faults = Faults.Fault.AddedLatency, AddedLatency = delay, MeterFactory = meters };
+
+        var status = await ForwardToRefusedPortAsync(Create(engine), options);
+
+        Assert.Equal(HttpStatusCode.BadGateway, status);
+        Assert.Equal(1, Assert.Single(meters.Of(ProxyMetrics.Forwarded)).Value);
+        var duration = Assert.Single(meters.Of(ProxyMetrics.RequestDuration));
+        Assert.True(duration.Value >= delay.TotalSeconds, $"{engine} answered after {duration.Value * 1000:0.0} ms, before the {delay.TotalMilliseconds} ms wait");
+    }
+
     [Fact]
     public async Task Pipelines_RejectedHead_IsLoggedAsRequestRejected()
     {

@@ -1,39 +1,26 @@
+using CorsLab.Components;
 using CorsLab.Proxies.Core.Faults;
+using CorsLab.Proxies.HttpClient;
+using CorsLab.Proxies.Pipelines;
+using CorsLab.Proxies.Yarp;
 
 namespace CorsLab.Proxies.Core.Tests;
 
+/// <summary>The fault names, and the table users read in docs/DESIGN.md ("Faults") held against the code.</summary>
 public sealed class FaultNamesTests
 {
-    // docs/DESIGN.md "Faults": the command-line name of each fault, in table order.
-    public static TheoryData<Fault, string> Table => new()
-    {
-        { Fault.BufferResponse, "buffer-response" },
-        { Fault.BufferRequest, "buffer-request" },
-        { Fault.Nagle, "nagle" },
-        { Fault.NoPooling, "no-pooling" },
-        { Fault.DnsPerRequest, "dns-per-request" },
-        { Fault.SyncOverAsync, "sync-over-async" },
-        { Fault.AllocPerChunk, "alloc-per-chunk" },
-        { Fault.GlobalLock, "global-lock" },
-    };
+    public static TheoryData<Fault> EverySingleFault => [.. Enum.GetValues<Fault>().Where(f => f != Fault.None)];
 
     [Theory]
-    [MemberData(nameof(Table))]
-    public void EveryName_ParsesAndRoundTrips(Fault fault, string name)
+    [MemberData(nameof(EverySingleFault))]
+    public void EveryFault_HasANameThatParsesBackToIt(Fault fault)
     {
+        var name = FaultNames.NameOf(fault);
+
         Assert.True(FaultNames.TryParse(name, out var parsed));
         Assert.Equal(fault, parsed);
-        Assert.Equal(name, FaultNames.NameOf(parsed));
-    }
-
-    [Theory]
-    [MemberData(nameof(Table))]
-    public void EveryName_ParsesIgnoringCase(Fault fault, string name)
-    {
         Assert.True(FaultNames.TryParse(name.ToUpperInvariant(), out var upper));
         Assert.Equal(fault, upper);
-        Assert.True(FaultNames.TryParse(char.ToUpperInvariant(name[0]) + name[1..], out var mixed));
-        Assert.Equal(fault, mixed);
     }
 
     [Theory]
@@ -43,6 +30,7 @@ public sealed class FaultNamesTests
     [InlineData("buffer_response")]
     [InlineData("bufferresponse")]
     [InlineData("BufferResponse")]
+    [InlineData("added-latency=200us")]
     [InlineData("slow")]
     public void UnknownName_DoesNotParse(string name)
     {
@@ -51,19 +39,19 @@ public sealed class FaultNamesTests
     }
 
     [Fact]
-    public void All_ListsEveryNameInTableOrder() =>
-        Assert.Equal(
-            ["buffer-response", "buffer-request", "nagle", "no-pooling", "dns-per-request", "sync-over-async", "alloc-per-chunk", "global-lock"],
-            FaultNames.All);
-
-    [Fact]
-    public void All_CoversEverySingleFlagOfTheEnum()
+    public void Usages_WriteTheArgumentOfAddedLatency()
     {
-        var singles = Enum.GetValues<Fault>().Where(f => f != Fault.None).ToArray();
-
-        Assert.Equal(singles.Length, FaultNames.All.Count());
-        Assert.All(singles, f => Assert.Contains(FaultNames.NameOf(f), FaultNames.All));
+        Assert.Contains("added-latency=<duration>", FaultNames.Usages);
+        Assert.Contains("nagle", FaultNames.Usages);
+        Assert.Equal(FaultNames.All.Count(), FaultNames.Usages.Count());
     }
+
+    [Theory]
+    [InlineData(100, "added-latency=100us")]
+    [InlineData(2000, "added-latency=2000us")]
+    [InlineData(0.5, "added-latency=0.5us")]
+    public void AddedLatencyOf_WritesMicroseconds(double micros, string expected) =>
+        Assert.Equal(expected, FaultNames.AddedLatencyOf(TimeSpan.FromMicroseconds(micros)));
 
     [Fact]
     public void NamesOf_ListsSetFlagsInTableOrder() =>
@@ -72,21 +60,44 @@ public sealed class FaultNamesTests
             FaultNames.NamesOf(Fault.GlobalLock | Fault.BufferResponse | Fault.Nagle));
 
     [Fact]
-    public void NamesOf_EveryFlag_ListsAllInTableOrder()
-    {
-        var every = Enum.GetValues<Fault>().Aggregate(Fault.None, (all, f) => all | f);
-
-        Assert.Equal(FaultNames.All, FaultNames.NamesOf(every));
-    }
-
-    [Fact]
-    public void NamesOf_None_IsEmpty() =>
-        Assert.Empty(FaultNames.NamesOf(Fault.None));
-
-    [Fact]
     public void NameOf_NoneOrCombination_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => FaultNames.NameOf(Fault.None));
         Assert.Throws<ArgumentOutOfRangeException>(() => FaultNames.NameOf(Fault.Nagle | Fault.NoPooling));
+    }
+
+    [Fact]
+    public void DesignTable_ListsEveryFaultInCodeOrder() =>
+        Assert.Equal(FaultNames.Usages, DesignTable().Select(row => row.Usage));
+
+    [Theory]
+    [InlineData("httpclient")]
+    [InlineData("yarp")]
+    [InlineData("pipelines")]
+    public void DesignTable_ImplementedBy_IsWhatEachEngineSupports(string engineName)
+    {
+        IProxyEngine engine = engineName switch
+        {
+            "httpclient" => new HttpClientEngine(),
+            "yarp" => new YarpEngine(),
+            _ => new PipelinesEngine(),
+        };
+
+        Assert.Equal(engineName, engine.Name);
+        Assert.Equal(
+            FaultNames.UsagesOf(engine.SupportedFaults),
+            DesignTable().Where(row => row.Engines.Contains(engineName)).Select(row => row.Usage));
+    }
+
+    /// <summary>The rows of the table under "## Faults": the fault as written (first column) and "implemented by" (last).</summary>
+    private static IEnumerable<(string Usage, string[] Engines)> DesignTable()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Require(), "docs", "DESIGN.md"));
+        var section = lines.SkipWhile(line => line != "## Faults").Skip(1).TakeWhile(line => !line.StartsWith("## ", StringComparison.Ordinal));
+        foreach (var line in section.Where(line => line.StartsWith("| `", StringComparison.Ordinal)))
+        {
+            var cells = line.Trim('|').Split('|').Select(cell => cell.Trim()).ToArray();
+            yield return (cells[0].Trim('`'), cells[^1].Split(',', StringSplitOptions.TrimEntries));
+        }
     }
 }

@@ -13,6 +13,9 @@ public sealed record ProxyOptions
 
     public Fault Faults { get; init; } = Fault.None;
 
+    /// <summary>How long fault added-latency holds each forwarded request; zero without the fault.</summary>
+    public TimeSpan AddedLatency { get; init; }
+
     public TargetPolicy Policy { get; init; } = TargetPolicy.Default;
 
     public ProxyLimits Limits { get; init; } = new();

@@ -10,6 +10,7 @@ namespace CorsLab.Proxies.HttpClient;
 
 /// <summary>
 /// Forwards one request through <see cref="System.Net.Http.HttpClient"/>:
+/// 0. under the added-latency fault, wait the set time;
 /// 1. build the upstream request (body streamed, or buffered under the buffer-request fault);
 /// 2. send it, waiting at most the response-head timeout for the head;
 /// 3. copy status and headers, apply CORS;
@@ -22,6 +23,11 @@ internal sealed class HttpClientForwarder(System.Net.Http.HttpClient client, Pro
     public async ValueTask<UpstreamFailure?> ForwardAsync(HttpContext context, Uri target)
     {
         var clientAborted = context.RequestAborted;
+        if (options.Has(Fault.AddedLatency) && !await AddedLatencyWait.WaitAsync(options.AddedLatency, clientAborted))
+        {
+            return UpstreamFailure.ClientAborted;
+        }
+
         using var headTimeout = CancellationTokenSource.CreateLinkedTokenSource(clientAborted);
         headTimeout.CancelAfter(options.Limits.ResponseHeadTimeout);
 

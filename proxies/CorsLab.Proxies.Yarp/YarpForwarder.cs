@@ -38,6 +38,11 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
 
     public async ValueTask<UpstreamFailure?> ForwardAsync(HttpContext context, Uri target)
     {
+        if (options.Has(Fault.AddedLatency) && !await AddedLatencyWait.WaitAsync(options.AddedLatency, context.RequestAborted))
+        {
+            return UpstreamFailure.ClientAborted;
+        }
+
         if (_bufferRequest && await RequestBodyBuffer.ReplaceAsync(context) is { } bodyFailure)
         {
             return bodyFailure;

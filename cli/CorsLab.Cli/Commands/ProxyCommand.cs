@@ -10,9 +10,9 @@ namespace CorsLab.Cli.Commands;
 /// <summary><c>corslab proxy</c>: one engine in this process until Ctrl+C.</summary>
 internal static class ProxyCommand
 {
-    private static readonly Option<string> Engine = new("--engine") { Description = "engine name: httpclient, yarp", Required = true };
+    private static readonly Option<string> Engine = new("--engine") { Description = "engine name: httpclient, yarp, pipelines", Required = true };
     private static readonly Option<string> Urls = new("--urls") { Description = "listen address", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
-    private static readonly Option<string[]> Faults = new("--fault") { Description = "fault to reproduce (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string[]> Faults = new("--fault") { Description = "fault to reproduce (repeatable), e.g. nagle or added-latency=200us", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string[]> Allow = new("--allow-target") { Description = "allowed target host or CIDR (repeatable)", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string[]> Deny = new("--deny-target") { Description = "denied target host or CIDR (repeatable)", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string?> UpstreamCa = new("--upstream-ca") { Description = "PEM file of extra trust anchors for https upstreams" };
@@ -40,10 +40,12 @@ internal static class ProxyCommand
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var engine = EngineOption.Parse(parse.GetRequiredValue(Engine));
+        var faults = EngineOption.ParseFaults(engine, parse.GetValue(Faults) ?? []);
         var options = new ProxyOptions
         {
             Urls = parse.GetRequiredValue(Urls),
-            Faults = EngineOption.ParseFaults(engine, parse.GetValue(Faults) ?? []),
+            Faults = faults.Faults,
+            AddedLatency = faults.AddedLatency,
             Policy = new TargetPolicy(ParseRules(Allow, parse.GetValue(Allow)), ParseRules(Deny, parse.GetValue(Deny))),
             Limits = ParseLimits(parse),
             UpstreamCaPath = ExistingFile(UpstreamCa.Name, parse.GetValue(UpstreamCa)),

@@ -10,7 +10,7 @@ internal static class EngineOption
     public static IProxyEngine Parse(string name) =>
         EngineCatalog.Find(name) ?? throw new UsageException($"unknown engine '{name}'; valid engines: {string.Join(", ", EngineCatalog.Names)}");
 
-    public static Fault ParseFaults(IProxyEngine engine, IEnumerable<string> names)
+    public static FaultSelection ParseFaults(IProxyEngine engine, IEnumerable<string> names)
     {
         var (faults, error) = EngineCatalog.ParseFaults(engine, names);
         return error is null ? faults : throw new UsageException(error);

@@ -13,4 +13,7 @@ public enum Fault
     SyncOverAsync = 1 << 5,
     AllocPerChunk = 1 << 6,
     GlobalLock = 1 << 7,
+
+    /// <summary>A known wait before forwarding (<see cref="ProxyOptions.AddedLatency"/>): the truth the lab calibrates against.</summary>
+    AddedLatency = 1 << 8,
 }

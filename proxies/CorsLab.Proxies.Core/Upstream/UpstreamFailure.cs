@@ -30,6 +30,8 @@ public readonly record struct UpstreamFailure(UpstreamError Error, string Reason
         ? ContractMessages.TargetNotAllowed
         : ContractMessages.CouldNotComplete(Reason);
 
+    public static UpstreamFailure ClientAborted { get; } = new(UpstreamError.ClientAborted, "client aborted");
+
     /// <summary>
     /// Classifies an exception from an upstream call. <paramref name="clientAborted"/> and
     /// <paramref name="timedOut"/> say which of the caller's tokens fired, since both surface as cancellation.
@@ -38,7 +40,7 @@ public readonly record struct UpstreamFailure(UpstreamError Error, string Reason
     {
         if (clientAborted)
         {
-            return new(UpstreamError.ClientAborted, "client aborted");
+            return ClientAborted;
         }
 
         if (timedOut)

@@ -57,6 +57,13 @@ internal sealed class Forwarder
         var requestFraming = BodyFraming.ForRequest(client.Head);
         using var activity = StartUpstreamSpan(key);
 
+        // 0. added-latency fault: a known wait, the truth the lab calibrates against. It is a few ms at most, so
+        // a client that leaves meanwhile is noticed when the response is written.
+        if (_options.Has(Fault.AddedLatency))
+        {
+            await AddedLatencyWait.WaitAsync(_options.AddedLatency, CancellationToken.None);
+        }
+
         // 1. Resolve. Only the dns-per-request fault looks the name up here, on every request, past the cache.
         IPAddress[]? resolved = null;
         if (_options.Has(Fault.DnsPerRequest) && !key.IsAddressLiteral)
