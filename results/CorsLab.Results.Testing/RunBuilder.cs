@@ -8,6 +8,8 @@ public sealed class RunBuilder
     private readonly List<ScenarioMeasurement> _measurements = [];
     private readonly List<FindingRecord> _findings = [];
     private readonly List<SpecTally> _spec = [];
+    private readonly List<ScenarioMeasurement> _ceilings = [];
+    private CalibrationRecord? _calibration;
 
     public static readonly LoadModelSettings Closed = new("max", 32, null, null, null, 1, 5, null);
 
@@ -73,6 +75,15 @@ public sealed class RunBuilder
         return this;
     }
 
+    /// <summary>The load client's ceiling on <paramref name="scenario"/>: a measurement of target <c>load-client-ceiling</c>.</summary>
+    public RunBuilder Ceiling(string scenario, double requestsPerSecond, double p50Micros, LoadModelSettings? model = null)
+    {
+        Measure("load-client-ceiling", scenario, 0, requestsPerSecond, p50Micros, model);
+        _ceilings.Add(_measurements[^1]);
+        _measurements.RemoveAt(_measurements.Count - 1);
+        return this;
+    }
+
     public RunBuilder Finding(string target, string id, string severity, string summary, string remedy, string scenario = ScenarioNames.Drip)
     {
         _findings.Add(new FindingRecord(target, id, severity, summary, new Dictionary<string, string> { ["scenario"] = scenario, ["ratio"] = "0.97" }, remedy));
@@ -83,6 +94,33 @@ public sealed class RunBuilder
     {
         _spec.Add(new SpecTally(target, passed, failed.Length, 0, failed));
         return this;
+    }
+
+    /// <summary>
+    /// A <c>bench --calibrate</c> run of one point: two repeats of direct, the engine and its calibration twin
+    /// (<c>pipelines+{added}us</c>), 2,000 samples each, the twin at <paramref name="targetP50"/>.
+    /// </summary>
+    public static RunBuilder Calibrated(double addedMicros, double referenceP50, double targetP50)
+    {
+        var twin = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pipelines+{addedMicros:0}us");
+        var builder = new RunBuilder()
+            .Target(TargetKinds.Direct, TargetKinds.Direct)
+            .Target("pipelines")
+            .Target(twin, TargetKinds.Engine, addedMicros > 0 ? [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"added-latency={addedMicros:0}us")] : []);
+        for (var repeat = 0; repeat < 2; repeat++)
+        {
+            builder
+                .Measure(TargetKinds.Direct, ScenarioNames.SmallGet, repeat, 1000, referenceP50 - 100, Open)
+                .Measure("pipelines", ScenarioNames.SmallGet, repeat, 1000, referenceP50, Open)
+                .Measure(twin, ScenarioNames.SmallGet, repeat, 1000, targetP50, Open);
+        }
+
+        builder._calibration = new CalibrationRecord
+        {
+            Scenario = ScenarioNames.SmallGet,
+            Points = [new CalibrationPoint("pipelines", twin, "pipelines", addedMicros)],
+        };
+        return builder;
     }
 
     public RunDocument Build() => new()
@@ -97,6 +135,8 @@ public sealed class RunBuilder
         Spec = _spec,
         Measurements = _measurements,
         Findings = _findings,
+        Calibration = _calibration,
+        Ceilings = _ceilings,
     };
 
     /// <summary>A three-point summary; <paramref name="firstByteAfterOriginLast"/> near 1 reads as response buffering.</summary>

@@ -33,4 +33,13 @@ public sealed record RunDocument
     public IReadOnlyList<ScenarioMeasurement> Measurements { get; init; } = [];
 
     public IReadOnlyList<FindingRecord> Findings { get; init; } = [];
+
+    /// <summary>
+    /// The load client against a trivial responder in its own process, once per scenario it can stand in for
+    /// (target <c>load-client-ceiling</c>): how far the lab itself goes on this machine.
+    /// </summary>
+    public IReadOnlyList<ScenarioMeasurement> Ceilings { get; init; } = [];
+
+    /// <summary>Set by <c>bench --calibrate</c> only.</summary>
+    public CalibrationRecord? Calibration { get; init; }
 }

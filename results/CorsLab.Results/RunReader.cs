@@ -83,12 +83,18 @@ public static class RunReader
             Summary = finding.Summary ?? "",
             Severity = finding.Severity ?? "info",
         }).ToList(),
-        Measurements = (run.Measurements ?? []).Select(measurement => measurement with
-        {
-            Driver = measurement.Driver ?? DriverNames.Corslab,
-            Errors = measurement.Errors ?? new Dictionary<string, long>(),
-            StatusCounts = measurement.StatusCounts ?? new Dictionary<string, long>(),
-            Series = measurement.Series ?? [],
-        }).ToList(),
+        Calibration = run.Calibration is { } calibration
+            ? calibration with { Points = calibration.Points ?? [], Results = calibration.Results ?? [] }
+            : null,
+        Measurements = (run.Measurements ?? []).Select(Normalize).ToList(),
+        Ceilings = (run.Ceilings ?? []).Select(Normalize).ToList(),
+    };
+
+    private static ScenarioMeasurement Normalize(ScenarioMeasurement measurement) => measurement with
+    {
+        Driver = measurement.Driver ?? DriverNames.Corslab,
+        Errors = measurement.Errors ?? new Dictionary<string, long>(),
+        StatusCounts = measurement.StatusCounts ?? new Dictionary<string, long>(),
+        Series = measurement.Series ?? [],
     };
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using CorsLab.Components;
 using CorsLab.Load.Scenarios;
+using CorsLab.Proxies.Core.Faults;
 using CorsLab.Results;
 using CorsLab.Spec;
 
@@ -7,7 +9,8 @@ namespace CorsLab.Cli.Bench;
 
 /// <summary>
 /// The processes a bench run needs (origin unless given, each engine) and the targets they make: <c>direct</c>
-/// always first (the reference), then engines, then external templates. Disposing kills every child.
+/// always first (the reference), then engines (each followed by its calibration twins), then external templates.
+/// Disposing kills every child.
 /// </summary>
 internal sealed class BenchComponents : IAsyncDisposable
 {
@@ -21,6 +24,9 @@ internal sealed class BenchComponents : IAsyncDisposable
     public List<EngineProcess> Engines { get; } = [];
 
     public IReadOnlyList<BenchTarget> Targets => _targets;
+
+    /// <summary>The calibration twins started for <see cref="BenchPlan.CalibrationDelays"/>, each with its reference.</summary>
+    public List<CalibrationPoint> CalibrationPoints { get; } = [];
 
     public async Task StartAsync(BenchPlan plan, BenchConsole console, CancellationToken cancellationToken)
     {
@@ -54,17 +60,30 @@ internal sealed class BenchComponents : IAsyncDisposable
                 throw new Usage.UsageException("--engines needs the lab's own origin (the engines trust its certificate); drop --origin or use --target");
             }
 
-            console.Line($"starting engine {engine}");
-            var process = await LabComponents.StartEngineAsync(engine, OriginProcess, [], cancellationToken);
-            _processes.Add(process);
-            Engines.Add(process);
-            _targets.Add(new BenchTarget(new TargetInfo(engine, TargetKinds.Engine, process.TargetTemplate, []), process.Process.ProcessId));
+            await StartEngineAsync(engine, engine, [], OriginProcess, console, cancellationToken);
+            foreach (var delay in plan.CalibrationDelays)
+            {
+                var micros = delay.TotalMicroseconds;
+                var name = string.Create(CultureInfo.InvariantCulture, $"{engine}+{micros:0}us");
+                string[] faults = delay > TimeSpan.Zero ? [FaultNames.AddedLatencyOf(delay)] : [];
+                await StartEngineAsync(engine, name, faults, OriginProcess, console, cancellationToken);
+                CalibrationPoints.Add(new CalibrationPoint(engine, name, engine, micros));
+            }
         }
 
         foreach (var template in plan.Templates)
         {
             _targets.Add(new BenchTarget(new TargetInfo(new Uri(template.Replace("{url}", "x", StringComparison.Ordinal)).GetLeftPart(UriPartial.Authority), TargetKinds.External, template, []), null));
         }
+    }
+
+    private async Task StartEngineAsync(string engine, string name, string[] faults, OriginProcess origin, BenchConsole console, CancellationToken cancellationToken)
+    {
+        console.Line(faults.Length == 0 && name == engine ? $"starting engine {engine}" : $"starting engine {engine} as {name}");
+        var process = await LabComponents.StartEngineAsync(engine, origin, faults, cancellationToken);
+        _processes.Add(process);
+        Engines.Add(process);
+        _targets.Add(new BenchTarget(new TargetInfo(name, TargetKinds.Engine, process.TargetTemplate, faults), process.Process.ProcessId));
     }
 
     public async ValueTask DisposeAsync()

@@ -36,4 +36,10 @@ internal sealed record BenchPlan
     public Uri? OriginHttp { get; init; }
 
     public Uri? OriginHttps { get; init; }
+
+    /// <summary>
+    /// <c>--calibrate</c>: the latencies each engine is started again with (zero: a second clean process), each
+    /// measured against the engine without the fault. Empty: no calibration.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> CalibrationDelays { get; init; } = [];
 }

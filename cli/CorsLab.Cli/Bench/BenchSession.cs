@@ -1,7 +1,9 @@
 using System.Globalization;
 using CorsLab.Cli.Processes;
 using CorsLab.Cli.Usage;
+using CorsLab.Diagnostics.Calibration;
 using CorsLab.Diagnostics.Findings;
+using CorsLab.Load.Ceiling;
 using CorsLab.Load.Engine;
 using CorsLab.Load.Scenarios;
 using CorsLab.Load.Wrk;
@@ -16,7 +18,8 @@ namespace CorsLab.Cli.Bench;
 /// <code>
 ///  1 check input (targets reachable, wrk present) ─ 2 run folder ─ 3 origin, engines (child processes)
 ///  4 before-load hook (investigate's spec) ─ 5 repeat × scenario × target × driver, run.json after each
-///  6 complete: true, summary table      (Ctrl+C: run.json with complete: false, exit 130; children killed)
+///    (first repeat: each scenario's load-client ceiling before its targets)
+///  6 complete: true, summary table, calibration verdict      (Ctrl+C: run.json with complete: false, exit 130; children killed)
 /// </code>
 /// </summary>
 internal sealed class BenchSession
@@ -83,7 +86,13 @@ internal sealed class BenchSession
             // 3. Components.
             await components.StartAsync(plan, console, cancellationToken);
             session._origin = components.Origin;
-            session._run = session._run with { Targets = components.Targets.Select(t => t.Info).ToArray() };
+            session._run = session._run with
+            {
+                Targets = components.Targets.Select(t => t.Info).ToArray(),
+                Calibration = components.CalibrationPoints.Count > 0
+                    ? new CalibrationRecord { Scenario = plan.Scenarios[0].Name, Points = components.CalibrationPoints }
+                    : null,
+            };
             await session.WriteAsync();
 
             // 4. Before load.
@@ -99,6 +108,11 @@ internal sealed class BenchSession
             {
                 foreach (var scenario in plan.Scenarios)
                 {
+                    if (repeat == 0)
+                    {
+                        await session.MeasureCeilingAsync(scenario, cancellationToken);
+                    }
+
                     foreach (var target in components.Targets)
                     {
                         foreach (var driver in plan.Drivers)
@@ -120,8 +134,9 @@ internal sealed class BenchSession
             await session.FinishAsync(complete: true, CancellationToken.None);
             BenchTable.Print(session._run, console.Interactive);
             session.AfterRun?.Invoke(session._run);
+            var calibrated = CalibrationTable.Print(session._run, console);
             console.Line($"wrote {Path.Combine(session.Directory, RunWriter.FileName)} and {Path.Combine(session.Directory, "report.md")}");
-            return ExitCodes.Success;
+            return calibrated ? ExitCodes.Success : ExitCodes.Failed;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -147,7 +162,11 @@ internal sealed class BenchSession
     private async Task FinishAsync(bool complete, CancellationToken cancellationToken)
     {
         _run = _run with { Complete = complete, FinishedUtc = DateTimeOffset.UtcNow };
-        _run = _run with { Findings = FindingRules.Evaluate(_run) };
+        _run = _run with
+        {
+            Findings = FindingRules.Evaluate(_run),
+            Calibration = _run.Calibration is { } calibration ? calibration with { Results = CalibrationJudge.Evaluate(_run) } : null,
+        };
         await WriteAsync();
         await ReportRenderer.RenderAsync(Directory, cancellationToken);
     }
@@ -180,6 +199,22 @@ internal sealed class BenchSession
         });
         Report(label, measurement);
         return measurement;
+    }
+
+    /// <summary>The load client's own ceiling on <paramref name="scenario"/>, once per run, before the targets.</summary>
+    private async Task MeasureCeilingAsync(Scenario scenario, CancellationToken cancellationToken)
+    {
+        if (!_plan.Drivers.Contains(DriverNames.Corslab) || !LoadClientCeiling.Covers(scenario))
+        {
+            return;
+        }
+
+        var model = _plan.Overrides.Apply(scenario.ModelFor(_plan.Quick));
+        var label = $"{LoadClientCeiling.TargetName} · {scenario.Name} · {model.KindName}";
+        var ceiling = await _console.TrackAsync(label, observer => LoadClientCeiling.MeasureAsync(scenario, model, 0, observer, cancellationToken));
+        Report(label, ceiling);
+        _run = _run with { Ceilings = [.. _run.Ceilings, ceiling] };
+        await WriteAsync();
     }
 
     private IReadOnlyList<RequestSpec> RequestsFor(Scenario scenario, BenchTarget target) =>

@@ -36,11 +36,18 @@ internal static class BenchCommand
     private static readonly Option<double?> RateTo = new("--rate-to") { Description = "override the rate a ramp ends at" };
     private static readonly Option<int?> Concurrency = new("--concurrency") { Description = "override the requests in flight (concurrency model)" };
     private static readonly Option<long?> MaxRequests = new("--max-requests") { Description = "override the request bound per phase" };
+    private static readonly Option<bool> Calibrate = new("--calibrate") { Description = "start each engine (default: pipelines, yarp) again with added-latency 0/100us/500us/2ms and check the lab measures each within ±20 % or ±30 µs at p50 (small-get; exit 1 when one misses)" };
+
+    /// <summary>The known latencies of <c>--calibrate</c>; zero is a second clean process of the engine.</summary>
+    internal static readonly TimeSpan[] CalibrationDelays =
+        [TimeSpan.Zero, TimeSpan.FromMicroseconds(100), TimeSpan.FromMicroseconds(500), TimeSpan.FromMilliseconds(2)];
+
+    private static readonly string[] CalibrationEngines = ["pipelines", "yarp"];
 
     public static Command Create()
     {
         var command = new Command("bench", "Load scenarios against engines or external proxies, with the origin direct as the reference; writes run.json.");
-        foreach (var option in new Option[] { Engines, Targets, Url, Scenarios, Duration, Warmup, Repeat, Origin, OriginHttps, Out, Name, Driver, Quick, Model, Connections, Rate, RateTo, Concurrency, MaxRequests })
+        foreach (var option in new Option[] { Engines, Targets, Url, Scenarios, Duration, Warmup, Repeat, Origin, OriginHttps, Out, Name, Driver, Quick, Model, Connections, Rate, RateTo, Concurrency, MaxRequests, Calibrate })
         {
             command.Options.Add(option);
         }
@@ -54,6 +61,16 @@ internal static class BenchCommand
         var engines = List(parse.GetValue(Engines)).Select(name => EngineOption.Parse(name).Name).ToArray();
         var templates = parse.GetValue(Targets) ?? [];
         var url = parse.GetValue(Url) is { } text ? AbsoluteUrl(Url.Name, text) : null;
+        var calibrate = parse.GetValue(Calibrate);
+        if (calibrate)
+        {
+            if (templates.Length > 0 || url is not null || parse.GetValue(Origin) is not null)
+            {
+                throw new UsageException("--calibrate starts the engines itself with added-latency; it does not combine with --target, --url or --origin");
+            }
+
+            engines = engines.Length > 0 ? engines : CalibrationEngines;
+        }
         if (engines.Length == 0 && templates.Length == 0 && url is null)
         {
             throw new UsageException("bench needs --engines LIST, --target TEMPLATE or --url URL");
@@ -81,6 +98,11 @@ internal static class BenchCommand
             }
         }
 
+        if (calibrate && drivers.Contains(WrkDriver.Name))
+        {
+            throw new UsageException("--calibrate judges exact histograms, which only the corslab driver records; drop --driver wrk");
+        }
+
         var repeat = parse.GetValue(Repeat);
         if (repeat is < 1 or > 1000)
         {
@@ -102,7 +124,11 @@ internal static class BenchCommand
             parse.GetValue(Warmup) is { } warmup ? DurationOption.Parse(Warmup.Name, warmup) : null,
             parse.GetValue(Duration) is { } duration ? DurationOption.Parse(Duration.Name, duration) : null,
             parse.GetValue(MaxRequests));
-        var scenarios = ParseScenarios(parse.GetValue(Scenarios), url is null ? null : ScenarioNames.SmallGet);
+        var scenarios = ParseScenarios(parse.GetValue(Scenarios), url is null && !calibrate ? null : ScenarioNames.SmallGet);
+        if (calibrate && scenarios.Count != 1)
+        {
+            throw new UsageException($"--calibrate measures one scenario; --scenarios names {scenarios.Count}");
+        }
         foreach (var scenario in scenarios)
         {
             try
@@ -115,9 +141,10 @@ internal static class BenchCommand
             }
         }
 
+        var name = parse.GetRequiredValue(Name);
         return new BenchPlan
         {
-            Name = parse.GetRequiredValue(Name),
+            Name = calibrate && parse.GetResult(Name) is null or { Implicit: true } ? "calibrate" : name,
             OutRoot = parse.GetRequiredValue(Out),
             Command = "corslab " + string.Join(' ', parse.Tokens.Select(token => token.Value)),
             Engines = engines,
@@ -130,6 +157,7 @@ internal static class BenchCommand
             Overrides = overrides,
             OriginHttp = parse.GetValue(Origin) is { } origin ? AbsoluteUrl(Origin.Name, origin) : null,
             OriginHttps = parse.GetValue(OriginHttps) is { } https ? AbsoluteUrl(OriginHttps.Name, https) : null,
+            CalibrationDelays = calibrate ? CalibrationDelays : [],
         };
     }
 

@@ -12,4 +12,7 @@ public sealed record RunAnalysis(
 {
     /// <summary>The open-model phases whose send lateness p99 passed <see cref="RunAnalyzer.MaxSendLatenessP99Micros"/>.</summary>
     public IReadOnlyList<ScenarioMeasurement> LatePhases { get; init; } = [];
+
+    /// <summary>The targets and scenarios whose figure is within reach of the load client's ceiling.</summary>
+    public IReadOnlyList<CeilingBound> CeilingBound { get; init; } = [];
 }

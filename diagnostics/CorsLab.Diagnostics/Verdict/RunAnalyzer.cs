@@ -32,9 +32,16 @@ public static class RunAnalyzer
             caveats.Add(RunCaveat.LoadClientLate);
         }
 
+        var bounded = Verdict.CeilingBound.Find(run);
+        if (bounded.Count > 0)
+        {
+            caveats.Add(RunCaveat.NearLoadClientCeiling);
+        }
+
         return new RunAnalysis(run, caveats, scenarios, Recommender.Recommend(run, scenarios), run.Measurements.Count(measurement => !measurement.Complete))
         {
             LatePhases = late,
+            CeilingBound = bounded,
         };
     }
 

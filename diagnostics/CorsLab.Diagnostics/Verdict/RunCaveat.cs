@@ -20,4 +20,10 @@ public enum RunCaveat
     /// latencies, counted from the intended send time, carry the lab's lateness and are not to be trusted.
     /// </summary>
     LoadClientLate,
+
+    /// <summary>
+    /// Some target's figure came within reach of the load client's own ceiling (<see cref="RunAnalysis.CeilingBound"/>):
+    /// it measures the load client, not the target.
+    /// </summary>
+    NearLoadClientCeiling,
 }

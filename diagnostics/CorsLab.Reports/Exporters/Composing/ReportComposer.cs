@@ -5,8 +5,8 @@ using CorsLab.Reports.Exporters.Plots;
 namespace CorsLab.Reports.Exporters.Composing;
 
 /// <summary>
-/// Lays out the report, verdict first: caveats and the engine to ship, each scenario's ranking, then findings, spec
-/// tallies, the environment, and every scenario in full with its plots.
+/// Lays out the report, verdict first: caveats and the engine to ship, each scenario's ranking, then calibration, findings, spec
+/// tallies, the environment, the load client's ceiling, and every scenario in full with its plots.
 /// </summary>
 internal static class ReportComposer
 {
@@ -15,9 +15,11 @@ internal static class ReportComposer
         ArgumentNullException.ThrowIfNull(analysis);
         var blocks = new List<Block>();
         blocks.AddRange(VerdictSection.Compose(analysis));
+        blocks.AddRange(RunSections.Calibration(analysis.Run));
         blocks.AddRange(RunSections.Findings(analysis.Run));
         blocks.AddRange(RunSections.Spec(analysis.Run));
         blocks.AddRange(RunSections.Environment(analysis.Run));
+        blocks.AddRange(RunSections.Ceilings(analysis.Run));
         if (analysis.Scenarios.Count > 0)
         {
             blocks.Add(new Heading(2, "Scenarios"));

@@ -44,6 +44,11 @@ internal static class VerdictSection
             Span.Bold("The load client was late."),
             $" In {string.Join(", ", analysis.LatePhases.Select(phase => $"{phase.Target} · {phase.Scenario} (send lateness {(SampleSize.Supports(phase.SendLateness!.Count, 99) ? "p99" : "p90")} {Format.Micros(RunAnalyzer.LatenessTail(phase.SendLateness))})"))} requests went out more than {Format.Micros(RunAnalyzer.MaxSendLatenessP99Micros)} after their intended time at the tail: those latencies carry the lab's own lateness and are not to be trusted. Rerun on a quieter machine or at a lower rate.",
         ]),
+        RunCaveat.NearLoadClientCeiling => new Callout(CalloutKind.Warning,
+        [
+            Span.Bold("This figure measures the load client."),
+            $" {string.Join(", ", analysis.CeilingBound.Select(CeilingPhrase))}: within {CeilingBound.Reach * 100:0} % of what the load client reaches against a trivial responder in its own process on this machine, so the target may be faster than shown. Compare targets on other scenarios, or give the load client a machine of its own.",
+        ]),
         RunCaveat.SingleRepeat => new Callout(CalloutKind.Note,
         [
             Span.Bold("One repeat."),
@@ -51,6 +56,10 @@ internal static class VerdictSection
         ]),
         _ => new Callout(CalloutKind.Note, [caveat.ToString()]),
     };
+
+    private static string CeilingPhrase(CeilingBound bound) => bound.Metric == DecidingMetric.Throughput
+        ? $"{bound.Measurement.Target} · {bound.Measurement.Scenario} ({Format.Rate(bound.Measurement.RequestsPerSecond)} req/s against a ceiling of {Format.Rate(bound.Ceiling.RequestsPerSecond)} req/s)"
+        : $"{bound.Measurement.Target} · {bound.Measurement.Scenario} (p50 {Format.Micros(bound.Measurement.Latency.P50)} against a floor of {Format.Micros(bound.Ceiling.Latency.P50)})";
 
     private static List<Span> Recommendation(RunAnalysis analysis)
     {
