@@ -41,11 +41,13 @@ internal static class Measurements
         long originConnections = 4,
         long clientConnections = 4,
         double firstByteGapP50 = 200,
-        double inboundP50 = 300)
+        double inboundP50 = 300,
+        double? requestFirstByteGapP50 = null)
     {
         var gap = new PercentileSummary(firstByteGapP50, firstByteGapP50 * 2, firstByteGapP50 * 4, firstByteGapP50 * 5);
         var inbound = new PercentileSummary(inboundP50, inboundP50 * 2, inboundP50 * 4, inboundP50 * 5);
-        var request = requestBufferingEligible > 0 ? new PercentileSummary(requestFirstByteAfterClientLast > 0.5 ? 50_000 : -40_000, 0, 0, 0) : null;
+        var requestGap = requestFirstByteGapP50 ?? (requestFirstByteAfterClientLast > 0.5 ? 50_000 : -40_000);
+        var request = requestBufferingEligible > 0 ? new PercentileSummary(requestGap, requestGap * 1.5, requestGap * 2, requestGap * 3) : null;
         return new ThreePointSummary(
             joined, 0, inbound, new PercentileSummary(80_000, 80_000, 80_000, 80_000), gap, gap, request,
             firstByteAfterOriginLast, requestFirstByteAfterClientLast, originConnections, clientConnections,

@@ -24,11 +24,16 @@ public sealed class ComponentProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    /// <summary>Starts <c>corslab ARGS</c> and waits for its ready line.</summary>
+    /// <summary>Starts <c>corslab ARGS</c> (on the components' CPUs of <paramref name="cpus"/> when given) and waits for its ready line.</summary>
     /// <exception cref="ComponentStartException">The child exited or printed an error before it was ready.</exception>
-    public static async Task<ComponentProcess> StartAsync(string name, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public static async Task<ComponentProcess> StartAsync(string name, IReadOnlyList<string> arguments, CancellationToken cancellationToken, CpuSplit? cpus = null)
     {
         var start = CorslabExecutable.CreateStartInfo(arguments);
+        if (cpus is not null)
+        {
+            start = cpus.Wrap(start);
+        }
+
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.RedirectStandardInput = true;

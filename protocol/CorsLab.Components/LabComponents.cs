@@ -9,17 +9,18 @@ public static class LabComponents
     /// <summary>A loopback address engines are told to deny, so the policy is exercised without leaving the host.</summary>
     public const string SpecDeniedTarget = "127.0.0.2";
 
-    public static async Task<OriginProcess> StartOriginAsync(CancellationToken cancellationToken)
+    public static async Task<OriginProcess> StartOriginAsync(CancellationToken cancellationToken, CpuSplit? cpus = null)
     {
         var certificate = Path.Combine(Path.GetTempPath(), $"corslab-origin-{Environment.ProcessId}-{Guid.NewGuid():N}.pem");
         var process = await ComponentProcess.StartAsync(
             "origin",
             ["origin", "--urls", "http://127.0.0.1:0", "--https-urls", "https://127.0.0.1:0", "--cert-out", certificate],
-            cancellationToken);
+            cancellationToken,
+            cpus);
         return new OriginProcess(process, new Uri(process.Ready["http"]), new Uri(process.Ready["https"]), process.Ready["cert"]);
     }
 
-    public static async Task<EngineProcess> StartEngineAsync(string engine, OriginProcess origin, IEnumerable<string> faults, CancellationToken cancellationToken)
+    public static async Task<EngineProcess> StartEngineAsync(string engine, OriginProcess origin, IEnumerable<string> faults, CancellationToken cancellationToken, CpuSplit? cpus = null)
     {
         List<string> arguments =
         [
@@ -33,7 +34,7 @@ public static class LabComponents
             arguments.AddRange(["--fault", fault]);
         }
 
-        var process = await ComponentProcess.StartAsync(engine, arguments, cancellationToken);
+        var process = await ComponentProcess.StartAsync(engine, arguments, cancellationToken, cpus);
         return new EngineProcess(engine, process, new Uri(process.Ready["url"]));
     }
 }

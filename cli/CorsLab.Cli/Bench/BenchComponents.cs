@@ -36,6 +36,21 @@ internal sealed class BenchComponents : IAsyncDisposable
             return;
         }
 
+        CpuSplit? cpus = null;
+        if (plan.SplitCpus)
+        {
+            (cpus, var reason) = CpuSplit.ForThisMachine();
+            if (cpus is null)
+            {
+                console.Line($"not splitting CPUs: {reason}; lab and components share them");
+            }
+            else
+            {
+                await cpus.PinThisProcessAsync();
+                console.Line($"lab on CPU {cpus.LabCpus}, origin and engines on CPU {cpus.ComponentCpus}");
+            }
+        }
+
         Uri http;
         Uri? https;
         int? originPid = null;
@@ -46,7 +61,7 @@ internal sealed class BenchComponents : IAsyncDisposable
         else
         {
             console.Line("starting origin");
-            OriginProcess = await LabComponents.StartOriginAsync(cancellationToken);
+            OriginProcess = await LabComponents.StartOriginAsync(cancellationToken, cpus);
             _processes.Add(OriginProcess);
             (http, https, originPid) = (OriginProcess.HttpUrl, OriginProcess.HttpsUrl, OriginProcess.Process.ProcessId);
         }
@@ -60,13 +75,13 @@ internal sealed class BenchComponents : IAsyncDisposable
                 throw new Usage.UsageException("--engines needs the lab's own origin (the engines trust its certificate); drop --origin or use --target");
             }
 
-            await StartEngineAsync(engine, engine, [], OriginProcess, console, cancellationToken);
+            await StartEngineAsync(engine, engine, [], OriginProcess, cpus, console, cancellationToken);
             foreach (var delay in plan.CalibrationDelays)
             {
                 var micros = delay.TotalMicroseconds;
                 var name = string.Create(CultureInfo.InvariantCulture, $"{engine}+{micros:0}us");
                 string[] faults = delay > TimeSpan.Zero ? [FaultNames.AddedLatencyOf(delay)] : [];
-                await StartEngineAsync(engine, name, faults, OriginProcess, console, cancellationToken);
+                await StartEngineAsync(engine, name, faults, OriginProcess, cpus, console, cancellationToken);
                 CalibrationPoints.Add(new CalibrationPoint(engine, name, engine, micros));
             }
         }
@@ -77,10 +92,10 @@ internal sealed class BenchComponents : IAsyncDisposable
         }
     }
 
-    private async Task StartEngineAsync(string engine, string name, string[] faults, OriginProcess origin, BenchConsole console, CancellationToken cancellationToken)
+    private async Task StartEngineAsync(string engine, string name, string[] faults, OriginProcess origin, CpuSplit? cpus, BenchConsole console, CancellationToken cancellationToken)
     {
         console.Line(faults.Length == 0 && name == engine ? $"starting engine {engine}" : $"starting engine {engine} as {name}");
-        var process = await LabComponents.StartEngineAsync(engine, origin, faults, cancellationToken);
+        var process = await LabComponents.StartEngineAsync(engine, origin, faults, cancellationToken, cpus);
         _processes.Add(process);
         Engines.Add(process);
         _targets.Add(new BenchTarget(new TargetInfo(name, TargetKinds.Engine, process.TargetTemplate, faults), process.Process.ProcessId));

@@ -1,3 +1,4 @@
+using CorsLab.Components;
 using CorsLab.Load.Scenarios;
 using CorsLab.Results;
 
@@ -42,4 +43,7 @@ internal sealed record BenchPlan
     /// measured against the engine without the fault. Empty: no calibration.
     /// </summary>
     public IReadOnlyList<TimeSpan> CalibrationDelays { get; init; } = [];
+
+    /// <summary>Run the lab and the components it starts on separate CPUs (<see cref="CpuSplit"/>); set by <c>--calibrate</c>.</summary>
+    public bool SplitCpus { get; init; }
 }
