@@ -9,6 +9,28 @@ namespace CorsLab.Diagnostics.Tests;
 public sealed class RunAnalyzerTests
 {
     [Fact]
+    public void BothDrivers_RanksTheCorslabDriversMeasurements_WrkOnesCarryNoHistogram()
+    {
+        var built = new RunBuilder()
+            .Target(TargetKinds.Direct, TargetKinds.Direct).Target("pipelines")
+            .Measure(TargetKinds.Direct, ScenarioNames.SmallGet, 0, 60_000, 300)
+            .Measure("pipelines", ScenarioNames.SmallGet, 0, 25_000, 1_000)
+            .Build();
+        var wrk = built.Measurements.Select(m => m with
+        {
+            Driver = DriverNames.Wrk,
+            RequestsPerSecond = m.RequestsPerSecond * 10,
+            Latency = new HistogramRecord(m.Requests, 1, 2, 3, 4, 4, 2, Encoded: ""),
+        });
+        var run = built with { Measurements = [.. built.Measurements, .. wrk] };
+
+        var scenario = Assert.Single(RunAnalyzer.Analyze(run).Scenarios);
+
+        Assert.Equal(DriverNames.Corslab, scenario.Driver);
+        Assert.Equal(25_000, Assert.Single(scenario.Ranking).Stats.Throughput.Median);
+    }
+
+    [Fact]
     public void ClosedLoad_RanksByMedianThroughput_WithRatiosToTheFastest()
     {
         var scenario = RunAnalyzer.Analyze(RunBuilder.Lab().Build()).Scenarios[0];

@@ -19,10 +19,12 @@ public static class RunAnalyzer
             .GroupBy(target => target.Name, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
 
-        // Scenarios in the order they first ran; each target's repeats in the order they ran.
+        // Scenarios in the order they first ran; each target's repeats in the order they ran. Where the corslab
+        // driver and wrk both measured a scenario, the ranking is the corslab driver's (exact histograms); wrk's
+        // figures are its cross-check.
         var scenarios = run.Measurements
             .GroupBy(measurement => measurement.Scenario, StringComparer.Ordinal)
-            .Select(group => ScenarioRanker.Rank(group.Key, group.ToList(), targets, run.Findings))
+            .Select(group => ScenarioRanker.Rank(group.Key, RankedDriver(group.ToList()), targets, run.Findings))
             .ToList();
 
         var late = run.Measurements.Where(measurement => measurement.SendLateness is { } lateness && LatenessTail(lateness) > MaxSendLatenessP99Micros).ToList();
@@ -44,6 +46,11 @@ public static class RunAnalyzer
             CeilingBound = bounded,
         };
     }
+
+    private static List<ScenarioMeasurement> RankedDriver(List<ScenarioMeasurement> measurements) =>
+        measurements.Any(m => m.Driver == DriverNames.Corslab)
+            ? measurements.Where(m => m.Driver == DriverNames.Corslab).ToList()
+            : measurements;
 
     /// <summary>
     /// The send lateness judged against the bound: its p99 when at least 1,000 requests stand behind it, else its
