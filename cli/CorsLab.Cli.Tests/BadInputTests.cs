@@ -57,6 +57,80 @@ public sealed class BadInputTests
         Assert.Contains(fault, line, StringComparison.Ordinal);
     }
 
+    /// <summary>Each value once widened the bind or crashed an engine; now each is one line and exit 2, on every engine.</summary>
+    [Theory]
+    [InlineData("http://0.0.0.0:0", "beyond loopback")]
+    [InlineData("http://[::]:0", "beyond loopback")]
+    [InlineData("http://*:0", "is not a URL")]
+    [InlineData("http://127.0.0.1:abc", "is not a URL")]
+    [InlineData("http://example.invalid:0", "is a host name")]
+    [InlineData("notaurl", "is not a URL")]
+    [InlineData("http://127.0.0.1:99999", "is not a URL")]
+    [InlineData("http://127.0.0.1", "has no port")]
+    [InlineData("https://127.0.0.1:0", "is https")]
+    [InlineData("http://127.0.0.1:0/path", "has a path")]
+    [InlineData("http://127.0.0.1:0;http://127.0.0.1:0", "lists several URLs")]
+    public async Task BadListenUrl_Exits2_OnEveryEngine(string urls, string expected)
+    {
+        foreach (var engine in new[] { "httpclient", "yarp", "pipelines" })
+        {
+            var run = await CorslabRun.RunAsync(["proxy", "--engine", engine, "--urls", urls], Bound);
+
+            Assert.True(run.ExitCode == 2, $"{engine}: exit {run.ExitCode}: {run.Stderr}");
+            var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains(expected, line, StringComparison.Ordinal);
+            Assert.Contains("http://ADDRESS:PORT", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("--upstream-timeout", "NaN")]
+    [InlineData("--upstream-timeout", "1e12")]
+    [InlineData("--upstream-timeout", "1e-9")]
+    [InlineData("--connect-timeout", "infs")]
+    [InlineData("--body-idle-timeout", "25h")]
+    public async Task OutOfRangeDuration_Exits2_WithTheRange(string option, string value)
+    {
+        var run = await CorslabRun.RunAsync(["proxy", "--engine", "pipelines", "--urls", "http://127.0.0.1:0", option, value], Bound);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"{option}: '{value}'", line, StringComparison.Ordinal);
+        Assert.Contains("from 1us to 1 day", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not a certificate\n", "holds no PEM certificate")]
+    [InlineData("-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n", "is not a PEM certificate file")]
+    public async Task UpstreamCaWithoutACertificate_Exits2(string content, string expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"corslab-ca-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(path, content);
+        try
+        {
+            var run = await CorslabRun.RunAsync(["proxy", "--engine", "yarp", "--urls", "http://127.0.0.1:0", "--upstream-ca", path], Bound);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains(expected, Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("192.168.1.0-255")]
+    [InlineData("10.0.0.1x")]
+    [InlineData("10.0.0.0/33")]
+    public async Task DenyTargetThatIsNeitherAddressNorName_Exits2(string value)
+    {
+        var run = await CorslabRun.RunAsync(["proxy", "--engine", "httpclient", "--urls", "http://127.0.0.1:0", "--deny-target", value], Bound);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"'{value}' is not a host name, an IP address or a CIDR block", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("httpclient")]
     [InlineData("yarp")]

@@ -4,11 +4,16 @@ namespace CorsLab.Protocol;
 
 /// <summary>
 /// The duration syntax of every lab command line (engines, origin, load): a number of seconds (<c>2</c>,
-/// <c>0.5</c>) or a number with a unit (<c>200us</c>, <c>500ms</c>, <c>2s</c>, <c>1m</c>). Only positive, finite values.
+/// <c>0.5</c>) or a number with a unit (<c>200us</c>, <c>500ms</c>, <c>2s</c>, <c>1m</c>), from <see cref="Shortest"/> to
+/// <see cref="Longest"/>: below a microsecond a value rounds to nothing, and beyond a day it is a typo.
 /// </summary>
 public static class Durations
 {
-    public const string Syntax = "use seconds (2, 0.5) or a unit (200us, 500ms, 2s, 1m)";
+    public const string Syntax = "use seconds (2, 0.5) or a unit (200us, 500ms, 2s, 1m), from 1us to 1 day";
+
+    public static readonly TimeSpan Shortest = TimeSpan.FromMicroseconds(1);
+
+    public static readonly TimeSpan Longest = TimeSpan.FromDays(1);
 
     public static bool TryParse(string text, out TimeSpan duration)
     {
@@ -23,13 +28,14 @@ public static class Durations
             _ => (text, 1.0),
         };
 
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value <= 0 || double.IsInfinity(value))
+        var seconds = double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value * scale : double.NaN;
+        if (!(seconds >= Shortest.TotalSeconds && seconds <= Longest.TotalSeconds))
         {
             duration = TimeSpan.Zero;
             return false;
         }
 
-        duration = TimeSpan.FromSeconds(value * scale);
+        duration = TimeSpan.FromSeconds(seconds);
         return true;
     }
 }

@@ -20,7 +20,7 @@ public sealed class HopByHopHeadersTests
     public void FixedName_IsHopByHopInAnyCase(string name)
     {
         Assert.True(HopByHopHeaders.IsFixedHopByHop(name));
-        Assert.True(HopByHopHeaders.IsHopByHop(name, []));
+        Assert.True(HopByHopHeaders.IsHopByHop(name, ConnectionTokens.None));
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public sealed class HopByHopHeadersTests
     public void EndToEndHeader_IsNotHopByHop(string name)
     {
         Assert.False(HopByHopHeaders.IsFixedHopByHop(name));
-        Assert.False(HopByHopHeaders.IsHopByHop(name, ["close", "keep-alive, Upgrade"]));
+        Assert.False(HopByHopHeaders.IsHopByHop(name, ConnectionTokens.Of(["close", "keep-alive, Upgrade"])));
     }
 
     [Theory]
@@ -47,13 +47,13 @@ public sealed class HopByHopHeadersTests
     [InlineData("X-Secret", "keep-alive,   x-secret ,upgrade")]
     public void NameListedInConnection_IsHopByHop(string name, string connection)
     {
-        Assert.True(HopByHopHeaders.ListsToken(connection, name));
-        Assert.True(HopByHopHeaders.IsHopByHop(name, [connection]));
+        Assert.True(ConnectionTokens.Of([connection]).Lists(name));
+        Assert.True(HopByHopHeaders.IsHopByHop(name, ConnectionTokens.Of([connection])));
     }
 
     [Fact]
     public void NameListedInAnyOfSeveralConnectionValues_IsHopByHop() =>
-        Assert.True(HopByHopHeaders.IsHopByHop("X-Two", [null, "close", "X-One, X-Two"]));
+        Assert.True(HopByHopHeaders.IsHopByHop("X-Two", ConnectionTokens.Of([null, "close", "X-One, X-Two"])));
 
     [Theory]
     [InlineData("X-Secret", "close")]
@@ -62,11 +62,31 @@ public sealed class HopByHopHeadersTests
     [InlineData("X-Secret", "")]
     public void NameNotListedInConnection_IsNotHopByHop(string name, string connection)
     {
-        Assert.False(HopByHopHeaders.ListsToken(connection, name));
-        Assert.False(HopByHopHeaders.IsHopByHop(name, [connection]));
+        Assert.False(ConnectionTokens.Of([connection]).Lists(name));
+        Assert.False(HopByHopHeaders.IsHopByHop(name, ConnectionTokens.Of([connection])));
     }
 
     [Fact]
     public void AuthorizationListedInConnection_BecomesHopByHop() =>
-        Assert.True(HopByHopHeaders.IsHopByHop("Authorization", ["authorization"]));
+        Assert.True(HopByHopHeaders.IsHopByHop("Authorization", ConnectionTokens.Of(["authorization"])));
+
+    [Fact]
+    public void ThousandsOfTokens_EachListedNameIsFound_OthersAreNot()
+    {
+        // The shape that cost seconds of CPU per message when every header rescanned the list.
+        var names = Enumerable.Range(0, 5_000).Select(i => $"x-h{i}").ToArray();
+        var tokens = ConnectionTokens.Of([string.Join(", ", names), "close"]);
+
+        Assert.All(names, name => Assert.True(HopByHopHeaders.IsHopByHop(name.ToUpperInvariant(), tokens)));
+        Assert.False(HopByHopHeaders.IsHopByHop("x-h5000", tokens));
+        Assert.False(tokens.Lists("close"));
+        Assert.False(tokens.Lists("keep-alive"));
+    }
+
+    [Fact]
+    public void OnlyCloseOrKeepAlive_ListsNoHeader()
+    {
+        Assert.Same(ConnectionTokens.None, ConnectionTokens.Of(["close", " keep-alive ", null]));
+        Assert.False(ConnectionTokens.None.Lists("close"));
+    }
 }

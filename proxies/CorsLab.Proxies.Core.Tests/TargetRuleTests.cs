@@ -9,6 +9,7 @@ public sealed class TargetRuleTests
     [InlineData("example.com", "example.com")]
     [InlineData("Example.COM", "example.com")]
     [InlineData("localhost", "localhost")]
+    [InlineData("1password.example", "1password.example")]
     [InlineData("  api.example.com  ", "api.example.com")]
     public void HostName_ParsesAsLowerCaseName(string text, string expected)
     {
@@ -61,6 +62,9 @@ public sealed class TargetRuleTests
     [InlineData("10.0.0.0/x")]
     [InlineData("example.com:443")]
     [InlineData("exa mple.com")]
+    [InlineData("192.168.1.0-255")]
+    [InlineData("10.0.0.1x")]
+    [InlineData("host.123")]
     public void Garbage_ThrowsFormatExceptionListingValidForms(string text)
     {
         var error = Assert.Throws<FormatException>(() => TargetRule.Parse(text));

@@ -12,8 +12,8 @@ internal static class ResponseHeaderCopier
     {
         response.StatusCode = (int)upstream.StatusCode;
         var connection = upstream.Headers.NonValidated.TryGetValues("Connection", out var listed)
-            ? listed.ToArray()
-            : [];
+            ? ConnectionTokens.Of(listed)
+            : ConnectionTokens.None;
         CopyHeaders(upstream.Headers.NonValidated, connection, response.Headers);
         if (upstream.Content is not null)
         {
@@ -27,7 +27,7 @@ internal static class ResponseHeaderCopier
         }
     }
 
-    private static void CopyHeaders(HttpHeadersNonValidated source, string[] connection, IHeaderDictionary target)
+    private static void CopyHeaders(HttpHeadersNonValidated source, ConnectionTokens connection, IHeaderDictionary target)
     {
         foreach (var (name, values) in source)
         {

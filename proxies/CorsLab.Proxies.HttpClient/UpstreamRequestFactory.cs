@@ -18,7 +18,7 @@ internal static class UpstreamRequestFactory
             Content = await CreateContentAsync(context, bufferBody, cancellationToken),
         };
 
-        var connection = request.Headers.Connection;
+        var connection = ConnectionTokens.Of(request.Headers.Connection);
         foreach (var (name, values) in request.Headers)
         {
             // Host comes from the target; Expect is answered by Kestrel on our side and by HttpClient on the other;

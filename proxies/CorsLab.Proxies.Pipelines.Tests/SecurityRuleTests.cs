@@ -104,6 +104,30 @@ public sealed class SecurityRuleTests(EngineFixture lab)
     }
 
     [Fact]
+    public async Task FreshConnectionThatSendsNothing_IsClosedAtTheHeaderTimeout_NotTheKeepAliveTimeout()
+    {
+        await using var engine = await lab.StartEngineAsync(Core.Faults.Fault.None, new PipelinesSettings { RequestHeadersTimeout = TimeSpan.FromMilliseconds(200), KeepAliveTimeout = TimeSpan.FromHours(1) });
+        using var connection = await engine.ConnectAsync();
+
+        Assert.Equal(string.Empty, await connection.ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task BetweenRequests_TheKeepAliveTimeoutApplies_NotTheHeaderTimeout()
+    {
+        await using var engine = await lab.StartEngineAsync(Core.Faults.Fault.None, new PipelinesSettings { RequestHeadersTimeout = TimeSpan.FromMilliseconds(200), KeepAliveTimeout = TimeSpan.FromHours(1) });
+        using var connection = await engine.ConnectAsync();
+        await connection.SendAsync("GET /healthcheck HTTP/1.1\r\nHost: x\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 200 ", await connection.ReadUntilAsync("OK", 2), StringComparison.Ordinal);
+
+        // Idle for three header timeouts: a connection timed by the header timeout would be gone.
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        await connection.SendAsync("GET /healthcheck HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        Assert.StartsWith("HTTP/1.1 200 ", await connection.ReadUntilAsync("OK", 2), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConnectionsOverTheCap_AreClosed()
     {
         await using var engine = await lab.StartEngineAsync(Core.Faults.Fault.None, new PipelinesSettings { MaxConcurrentConnections = 1 });

@@ -6,10 +6,13 @@ namespace CorsLab.Proxies.Pipelines;
 /// </summary>
 internal sealed record PipelinesSettings
 {
-    /// <summary>Kestrel's RequestHeadersTimeout (30 s): a head still incomplete after this is a slowloris; 408 and close.</summary>
+    /// <summary>
+    /// Kestrel's RequestHeadersTimeout (30 s): a head still incomplete after this is a slowloris (408 and close); a
+    /// fresh connection that sends nothing for this long is closed.
+    /// </summary>
     public TimeSpan RequestHeadersTimeout { get; init => field = Positive(value); } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Kestrel's KeepAliveTimeout (130 s): an idle client connection is closed after this.</summary>
+    /// <summary>Kestrel's KeepAliveTimeout (130 s): a connection idle between requests is closed after this.</summary>
     public TimeSpan KeepAliveTimeout { get; init => field = Positive(value); } = TimeSpan.FromSeconds(130);
 
     /// <summary>

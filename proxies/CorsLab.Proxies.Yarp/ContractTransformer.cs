@@ -32,7 +32,7 @@ internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody) : 
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
 
         var headers = httpContext.Request.Headers;
-        var connection = headers.Connection.ToArray();
+        var connection = ConnectionTokens.Of(headers.Connection);
         foreach (var header in headers)
         {
             if (HopByHopHeaders.IsHopByHop(header.Key, connection))
@@ -59,7 +59,7 @@ internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody) : 
         }
 
         var responseHeaders = httpContext.Response.Headers;
-        string[] connection = proxyResponse.Headers.NonValidated.TryGetValues(HeaderNames.Connection, out var listed) ? [.. listed] : [];
+        var connection = proxyResponse.Headers.NonValidated.TryGetValues(HeaderNames.Connection, out var listed) ? ConnectionTokens.Of(listed) : ConnectionTokens.None;
         RemoveHopByHop(proxyResponse.Headers, connection, responseHeaders);
         if (proxyResponse.Content is { } content)
         {
@@ -86,7 +86,7 @@ internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody) : 
         return base.TransformResponseTrailersAsync(httpContext, proxyResponse, cancellationToken);
     }
 
-    private static void RemoveHopByHop(HttpHeaders source, string[] connection, IHeaderDictionary destination)
+    private static void RemoveHopByHop(HttpHeaders source, ConnectionTokens connection, IHeaderDictionary destination)
     {
         foreach (var header in source.NonValidated)
         {

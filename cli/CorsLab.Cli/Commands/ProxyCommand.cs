@@ -11,7 +11,8 @@ namespace CorsLab.Cli.Commands;
 internal static class ProxyCommand
 {
     private static readonly Option<string> Engine = new("--engine") { Description = "engine name: httpclient, yarp, pipelines", Required = true };
-    private static readonly Option<string> Urls = new("--urls") { Description = "listen address", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+    private static readonly Option<string> Urls = new("--urls") { Description = "listen address: one http://ADDRESS:PORT, loopback unless --allow-remote", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+    private static readonly Option<bool> AllowRemote = new("--allow-remote") { Description = "allow --urls beyond loopback (an open proxy to whatever this host reaches)" };
     private static readonly Option<string[]> Faults = new("--fault") { Description = "fault to reproduce (repeatable), e.g. nagle or added-latency=200us", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string[]> Allow = new("--allow-target") { Description = "allowed target host or CIDR (repeatable)", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string[]> Deny = new("--deny-target") { Description = "denied target host or CIDR (repeatable)", Arity = ArgumentArity.ZeroOrMore };
@@ -24,7 +25,7 @@ internal static class ProxyCommand
     public static Command Create()
     {
         var command = new Command("proxy", "Run one proxy engine on its own.");
-        foreach (var option in new Option[] { Engine, Urls, Faults, Allow, Deny, UpstreamCa, UpstreamTimeout, ConnectTimeout, IdleTimeout, Level })
+        foreach (var option in new Option[] { Engine, Urls, AllowRemote, Faults, Allow, Deny, UpstreamCa, UpstreamTimeout, ConnectTimeout, IdleTimeout, Level })
         {
             command.Options.Add(option);
         }
@@ -41,18 +42,24 @@ internal static class ProxyCommand
     {
         var engine = EngineOption.Parse(parse.GetRequiredValue(Engine));
         var faults = EngineOption.ParseFaults(engine, parse.GetValue(Faults) ?? []);
+        var urls = ListenUrl.Parse(Urls.Name, parse.GetRequiredValue(Urls), parse.GetValue(AllowRemote), out var remote);
         var options = new ProxyOptions
         {
-            Urls = parse.GetRequiredValue(Urls),
+            Urls = urls,
             Faults = faults.Faults,
             AddedLatency = faults.AddedLatency,
             Policy = new TargetPolicy(ParseRules(Allow, parse.GetValue(Allow)), ParseRules(Deny, parse.GetValue(Deny))),
             Limits = ParseLimits(parse),
-            UpstreamCaPath = ExistingFile(UpstreamCa.Name, parse.GetValue(UpstreamCa)),
+            UpstreamCaPath = PemFile(UpstreamCa.Name, parse.GetValue(UpstreamCa)),
         };
         if (parse.GetValue(Level) is { } level)
         {
             options = options with { LogLevel = ParseLogLevel(level) };
+        }
+
+        if (remote)
+        {
+            await Console.Error.WriteLineAsync($"corslab: warning: listening on {urls}, beyond loopback: anyone who reaches this port can use the proxy to reach what this host reaches");
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ParentWatch.Start());
@@ -108,6 +115,29 @@ internal static class ProxyCommand
         {
             throw new UsageException($"{option.Name}: {error.Message}");
         }
+    }
+
+    /// <summary>A file holding at least one PEM certificate, or a usage error (a trust file that trusts nothing is a mistake).</summary>
+    private static string? PemFile(string option, string? path)
+    {
+        if (ExistingFile(option, path) is not { } existing)
+        {
+            return null;
+        }
+
+        var certificates = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+        try
+        {
+            certificates.ImportFromPemFile(existing);
+        }
+        catch (System.Security.Cryptography.CryptographicException error)
+        {
+            throw new UsageException($"{option}: '{existing}' is not a PEM certificate file ({error.Message.TrimEnd('.')}); give one or more -----BEGIN CERTIFICATE----- blocks");
+        }
+
+        return certificates.Count > 0
+            ? existing
+            : throw new UsageException($"{option}: '{existing}' holds no PEM certificate; give one or more -----BEGIN CERTIFICATE----- blocks");
     }
 
     internal static string? ExistingFile(string option, string? path) =>

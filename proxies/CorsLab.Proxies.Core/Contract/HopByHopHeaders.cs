@@ -32,36 +32,10 @@ public static class HopByHopHeaders
         return false;
     }
 
-    /// <summary>True when <paramref name="name"/> is hop-by-hop by itself or is named in the <c>Connection</c> value(s).</summary>
-    public static bool IsHopByHop(ReadOnlySpan<char> name, IEnumerable<string?> connectionValues)
+    /// <summary>True when <paramref name="name"/> is hop-by-hop by itself or is named in the message's <c>Connection</c> field(s).</summary>
+    public static bool IsHopByHop(ReadOnlySpan<char> name, ConnectionTokens connection)
     {
-        if (IsFixedHopByHop(name))
-        {
-            return true;
-        }
-
-        foreach (var value in connectionValues)
-        {
-            if (value is not null && ListsToken(value, name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>True when the comma-separated <c>Connection</c> value lists <paramref name="name"/>.</summary>
-    public static bool ListsToken(ReadOnlySpan<char> connectionValue, ReadOnlySpan<char> name)
-    {
-        foreach (var range in connectionValue.Split(','))
-        {
-            if (connectionValue[range].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        ArgumentNullException.ThrowIfNull(connection);
+        return IsFixedHopByHop(name) || connection.Lists(name);
     }
 }

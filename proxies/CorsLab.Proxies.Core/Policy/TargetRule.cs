@@ -35,8 +35,10 @@ public sealed record TargetRule
             return new TargetRule(trimmed, null, new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
         }
 
+        // A last label that starts with a digit is no top-level domain (they are alphabetic): "192.168.1.0-255" or
+        // "10.0.0.1x" are address typos, and as names they would deny nothing.
         var name = trimmed.TrimEnd('.');
-        if (Uri.CheckHostName(name) == UriHostNameType.Dns && !name.All(c => char.IsAsciiDigit(c) || c == '.'))
+        if (Uri.CheckHostName(name) == UriHostNameType.Dns && !char.IsAsciiDigit(name.Split('.')[^1][0]))
         {
             return new TargetRule(trimmed, name.ToLowerInvariant(), null);
         }

@@ -377,13 +377,14 @@ internal sealed class Forwarder
 
         writer.Write("\r\n"u8);
         var fields = head.Buffer;
+        var connection = HeaderRules.ConnectionTokensOf(fields, head.HasConnectionHeader);
         for (var i = 0; i < fields.Count; i++)
         {
             var name = fields.Name(i);
             if (HeaderRules.IsFraming(name)
                 || (name.Length == 4 && HttpSyntax.NameIs(name, HttpSyntax.Host))
                 || (name.Length == 6 && HttpSyntax.NameIs(name, HttpSyntax.Expect))
-                || HeaderRules.IsHopByHop(name, fields, head.HasConnectionHeader))
+                || HeaderRules.IsHopByHop(name, connection))
             {
                 continue;
             }
@@ -418,13 +419,14 @@ internal sealed class Forwarder
         writer.Write(upstream.Reason);
         writer.Write("\r\n"u8);
         var fields = upstream.Buffer;
+        var connection = HeaderRules.ConnectionTokensOf(fields, upstream.HasConnectionHeader);
         var hasOrigin = client.Head.OriginIndex >= 0;
         char[]? vary = null;
         var varyLength = 0;
         for (var i = 0; i < fields.Count; i++)
         {
             var name = fields.Name(i);
-            if (HeaderRules.IsFraming(name) || HeaderRules.IsCors(name) || HeaderRules.IsHopByHop(name, fields, upstream.HasConnectionHeader))
+            if (HeaderRules.IsFraming(name) || HeaderRules.IsCors(name) || HeaderRules.IsHopByHop(name, connection))
             {
                 continue;
             }

@@ -17,17 +17,42 @@ internal static class HeaderRules
         (name.Length == 14 && HttpSyntax.NameIs(name, HttpSyntax.ContentLength))
         || (name.Length == 17 && HttpSyntax.NameIs(name, HttpSyntax.TransferEncoding));
 
-    /// <summary>Hop-by-hop by itself or named in one of the message's <c>Connection</c> fields.</summary>
-    public static bool IsHopByHop(ReadOnlySpan<byte> name, HeadBuffer fields, bool hasConnectionHeader)
+    /// <summary>Hop-by-hop by itself or named in the message's <c>Connection</c> fields (<see cref="ConnectionTokensOf"/>).</summary>
+    public static bool IsHopByHop(ReadOnlySpan<byte> name, ConnectionTokens connection)
     {
         Span<char> chars = name.Length <= StackNameLimit ? stackalloc char[name.Length] : new char[name.Length];
         Encoding.Latin1.GetChars(name, chars);
-        if (HopByHopHeaders.IsFixedHopByHop(chars))
+        return HopByHopHeaders.IsHopByHop(chars, connection);
+    }
+
+    /// <summary>
+    /// The names the message's <c>Connection</c> fields list, once per message; nothing is allocated when there is
+    /// no such field or it says only <c>keep-alive</c> or <c>close</c>.
+    /// </summary>
+    public static ConnectionTokens ConnectionTokensOf(HeadBuffer fields, bool hasConnectionHeader)
+    {
+        if (!hasConnectionHeader)
         {
-            return true;
+            return ConnectionTokens.None;
         }
 
-        return hasConnectionHeader && IsListedInConnection(chars, fields);
+        HashSet<string>? names = null;
+        Span<char> stack = stackalloc char[StackNameLimit];
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var fieldName = fields.Name(i);
+            if (fieldName.Length != 10 || !HttpSyntax.NameIs(fieldName, HttpSyntax.Connection))
+            {
+                continue;
+            }
+
+            var value = fields.Value(i);
+            var chars = value.Length <= StackNameLimit ? stack[..value.Length] : new char[value.Length];
+            Encoding.Latin1.GetChars(value, chars);
+            ConnectionTokens.Add(ref names, chars);
+        }
+
+        return ConnectionTokens.From(names);
     }
 
     public static bool IsCors(ReadOnlySpan<byte> name)
@@ -40,27 +65,5 @@ internal static class HeaderRules
         Span<char> chars = name.Length <= StackNameLimit ? stackalloc char[name.Length] : new char[name.Length];
         Encoding.Latin1.GetChars(name, chars);
         return CorsHeaders.IsCorsHeader(chars);
-    }
-
-    private static bool IsListedInConnection(ReadOnlySpan<char> name, HeadBuffer fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            var fieldName = fields.Name(i);
-            if (fieldName.Length != 10 || !HttpSyntax.NameIs(fieldName, HttpSyntax.Connection))
-            {
-                continue;
-            }
-
-            var value = fields.Value(i);
-            var chars = new char[value.Length];
-            Encoding.Latin1.GetChars(value, chars);
-            if (HopByHopHeaders.ListsToken(chars, name))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

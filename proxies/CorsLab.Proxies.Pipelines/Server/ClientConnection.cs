@@ -75,7 +75,7 @@ internal sealed class ClientConnection : IDisposable
         using var stop = _stopping.UnsafeRegister(static state => ((ClientConnection)state!).Abort(), this);
         try
         {
-            while (await ReadHeadAsync())
+            for (var first = true; await ReadHeadAsync(first); first = false)
             {
                 if (!await HandleAsync())
                 {
@@ -144,11 +144,14 @@ internal sealed class ClientConnection : IDisposable
 
     /// <returns>false when the connection should end (closed by the client, timed out, or rejected).</returns>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> ReadHeadAsync()
+    private async ValueTask<bool> ReadHeadAsync(bool first)
     {
         Head.Reset();
         var started = false;
-        Timer.CancelAfter(_settings.KeepAliveTimeout);
+
+        // A fresh connection gets the header timeout for its first byte too, as Kestrel's RequestHeadersTimeout:
+        // with the keep-alive timeout, idle connections that never send a byte would hold the cap for 130 s.
+        Timer.CancelAfter(first ? _settings.RequestHeadersTimeout : _settings.KeepAliveTimeout);
         while (true)
         {
             ReadResult result;
