@@ -119,7 +119,9 @@ public sealed class LoadModelTests(OriginFixture fixture) : IClassFixture<Origin
 
         Assert.NotNull(run.Warmup);
         Assert.False(run.Warmup.Steady);
-        Assert.True(run.Warmup.Windows >= 3, "0.6 s in 250 ms windows");
+        // Windows are at least 250 ms and end when the loop next looks, so their count depends on the machine: only
+        // that there were some is certain.
+        Assert.True(run.Warmup.Windows >= 1, "the warm-up ran in windows");
         Assert.InRange(run.Warmup.Requests, 1, 100);
         Assert.True(run.Warmup.Elapsed >= model.Warmup, "the bound, not steadiness, ended it");
     }
