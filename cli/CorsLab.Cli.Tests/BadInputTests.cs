@@ -101,7 +101,8 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData("not a certificate\n", "holds no PEM certificate")]
-    [InlineData("-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n", "is not a PEM certificate file")]
+    [InlineData("-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n", "holds no PEM certificate")]
+    [InlineData("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "is not a PEM certificate file")]
     public async Task UpstreamCaWithoutACertificate_Exits2(string content, string expected)
     {
         var path = Path.Combine(Path.GetTempPath(), $"corslab-ca-{Guid.NewGuid():N}.pem");

@@ -95,10 +95,12 @@ public sealed class SecurityRuleTests(EngineFixture lab)
     }
 
     [Fact]
-    public async Task IdleConnection_IsClosed()
+    public async Task ConnectionIdleAfterARequest_IsClosedAtTheKeepAliveTimeout()
     {
         await using var engine = await lab.StartEngineAsync(Core.Faults.Fault.None, new PipelinesSettings { KeepAliveTimeout = TimeSpan.FromMilliseconds(200) });
         using var connection = await engine.ConnectAsync();
+        await connection.SendAsync("GET /healthcheck HTTP/1.1\r\nHost: x\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 200 ", await connection.ReadUntilAsync("OK", 2), StringComparison.Ordinal);
 
         Assert.Equal(string.Empty, await connection.ReadToEndAsync());
     }

@@ -33,7 +33,10 @@ internal static class ListenUrl
             throw new UsageException($"{option}: '{text}' is https; engines serve http only (put TLS in front); use {Syntax}");
         }
 
-        var portText = text[(text.LastIndexOf(':') + 1)..].TrimEnd('/');
+        // Uri reports 80 for an absent port, so the port is read from the authority as written.
+        var authority = text[(text.IndexOf("://", StringComparison.Ordinal) + 3)..].Split('/', '?', '#')[0];
+        var colon = authority.LastIndexOf(':');
+        var portText = colon > authority.LastIndexOf(']') ? authority[(colon + 1)..] : "";
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > IPEndPoint.MaxPort)
         {
             throw new UsageException($"{option}: '{text}' has no port from 0 to 65535; use {Syntax}");
