@@ -19,7 +19,15 @@ public sealed class TargetPolicyTests
     [InlineData("::ffff:169.254.1.1")]
     [InlineData("::ffff:169.254.169.254")]
     [InlineData("::ffff:0.0.0.0")]
-    public void DefaultPolicy_DeniesLinkLocalAndUnspecified(string address) =>
+    [InlineData("100.100.100.200")]
+    [InlineData("fd00:ec2::254")]
+    [InlineData("64:ff9b::a9fe:a9fe")]
+    [InlineData("64:ff9b::169.254.169.254")]
+    [InlineData("64:ff9b::0.0.0.1")]
+    [InlineData("64:ff9b:1::a9fe:a9fe")]
+    [InlineData("2002:a9fe:a9fe::1")]
+    [InlineData("::169.254.169.254")]
+    public void DefaultPolicy_DeniesLinkLocalUnspecifiedAndMetadata(string address) =>
         Assert.False(TargetPolicy.Default.IsAllowed("target.test", IPAddress.Parse(address)));
 
     [Theory]
@@ -29,6 +37,9 @@ public sealed class TargetPolicyTests
     [InlineData("203.0.113.7")]
     [InlineData("2001:db8::1")]
     [InlineData("::ffff:127.0.0.1")]
+    [InlineData("64:ff9b::cb00:7107")]
+    [InlineData("2002:cb00:7107::1")]
+    [InlineData("100.100.100.201")]
     public void DefaultPolicy_AllowsOrdinaryAndLoopbackAddresses(string address) =>
         Assert.True(TargetPolicy.Default.IsAllowed("target.test", IPAddress.Parse(address)));
 
@@ -84,8 +95,42 @@ public sealed class TargetPolicyTests
     }
 
     [Fact]
-    public void AllowEntryByName_ReopensDefaultDeniedAddress() =>
-        Assert.True(Policy(allow: ["metadata.internal"], deny: []).IsAllowed("metadata.internal", IPAddress.Parse("169.254.169.254")));
+    public void AllowEntryByName_NeverLiftsDefaultDenies()
+    {
+        var policy = Policy(allow: ["metadata.internal"], deny: []);
+
+        Assert.False(policy.IsAllowed("metadata.internal", IPAddress.Parse("169.254.169.254")));
+        Assert.False(policy.IsAllowed("metadata.internal", IPAddress.Parse("64:ff9b::a9fe:a9fe")));
+        Assert.True(policy.IsAllowed("metadata.internal", IPAddress.Parse("192.0.2.1")));
+    }
+
+    [Fact]
+    public void AllowEntryByAddress_ReopensTheSameHostBehindNat64() =>
+        Assert.True(Policy(allow: ["169.254.169.254"], deny: []).IsAllowed("x", IPAddress.Parse("64:ff9b::a9fe:a9fe")));
+
+    [Theory]
+    [InlineData("64:ff9b::a00:1")]
+    [InlineData("2002:a00:1::1")]
+    [InlineData("::10.0.0.1")]
+    [InlineData("::ffff:10.0.0.1")]
+    public void ExplicitIPv4Deny_CoversTheIPv6FormsThatCarryIt(string address) =>
+        Assert.False(Policy(allow: [], deny: ["10.0.0.0/8"]).IsAllowed("x", IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("64:ff9b::a9fe:a9fe", "169.254.169.254")]
+    [InlineData("2002:a9fe:a9fe::", "169.254.169.254")]
+    [InlineData("::10.1.2.3", "10.1.2.3")]
+    public void EmbeddedIPv4_IsTheCarriedAddress(string address, string carried) =>
+        Assert.Equal(IPAddress.Parse(carried), EmbeddedIPv4.Of(IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("::1")]
+    [InlineData("::")]
+    [InlineData("2001:db8::1")]
+    [InlineData("::ffff:10.0.0.1")]
+    [InlineData("10.0.0.1")]
+    public void EmbeddedIPv4_NoneForAddressesThatCarryNone(string address) =>
+        Assert.Null(EmbeddedIPv4.Of(IPAddress.Parse(address)));
 
     [Fact]
     public void AllowListNotNamingTarget_KeepsDefaultDenies() =>
@@ -96,7 +141,9 @@ public sealed class TargetPolicyTests
     {
         Assert.Empty(TargetPolicy.Default.Allow);
         Assert.Empty(TargetPolicy.Default.Deny);
-        Assert.Equal(["169.254.0.0/16", "fe80::/10", "0.0.0.0/8", "::/128"], TargetPolicy.DefaultDenies.Select(r => r.Text));
+        Assert.Equal(
+            ["169.254.0.0/16", "fe80::/10", "0.0.0.0/8", "::/128", "100.100.100.200", "fd00:ec2::254", "64:ff9b:1::/48"],
+            TargetPolicy.DefaultDenies.Select(r => r.Text));
     }
 
     [Fact]

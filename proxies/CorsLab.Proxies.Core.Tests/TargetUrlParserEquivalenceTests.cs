@@ -159,7 +159,7 @@ public sealed class TargetUrlParserEquivalenceTests
         if (expected == TargetUrlStatus.Valid)
         {
             var got = $"{target.Scheme} {target.Host} {target.Port} {target.IsDefaultPort} {target.PathAndQuery}";
-            var want = $"{uri!.Scheme} {uri.Host} {uri.Port} {uri.IsDefaultPort} {uri.PathAndQuery}";
+            var want = $"{uri!.Scheme} {TargetUrlParser.WireHost(uri)} {uri.Port} {uri.IsDefaultPort} {uri.PathAndQuery}";
             if (got != want)
             {
                 Assert.Fail($"'{query}': Uri gives '{want}', span parse gives '{got}'");

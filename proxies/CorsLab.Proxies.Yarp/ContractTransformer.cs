@@ -22,7 +22,7 @@ namespace CorsLab.Proxies.Yarp;
 /// names listed in the upstream's <c>Connection</c>, then applies the contract's CORS headers.
 /// </para>
 /// </summary>
-internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody) : HttpTransformer
+internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody, ResponseHeadDeadline headDeadline) : HttpTransformer
 {
     /// <summary>Set once YARP copied the whole response body; a request-body error reported after that changes nothing for the client.</summary>
     public bool ResponseCompleted { get; private set; }
@@ -52,6 +52,8 @@ internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody) : 
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
+        headDeadline.HeadArrived();
+
         // Null on an error: YARP has set the status and ContractFrontEnd writes the contract's error response.
         if (!await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken) || proxyResponse is null)
         {

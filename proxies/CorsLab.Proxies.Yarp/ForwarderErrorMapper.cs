@@ -16,9 +16,12 @@ internal static class ForwarderErrorMapper
 {
     private static readonly UpstreamFailure ClientAborted = new(UpstreamError.ClientAborted, "client aborted");
 
-    public static UpstreamFailure Map(HttpContext context, ForwarderError error, ILogger logger)
+    private static readonly UpstreamFailure HeadTimeout = new(UpstreamError.UpstreamTimeout, "upstream timed out");
+
+    /// <param name="headDeadlinePassed">The <see cref="ResponseHeadDeadline"/> cancelled the exchange before the head arrived.</param>
+    public static UpstreamFailure Map(HttpContext context, ForwarderError error, bool headDeadlinePassed, ILogger logger)
     {
-        var failure = Classify(context, error);
+        var failure = headDeadlinePassed && !context.RequestAborted.IsCancellationRequested ? HeadTimeout : Classify(context, error);
         logger.ForwarderErrorMapped(error, failure.Error);
         return failure;
     }
@@ -29,7 +32,7 @@ internal static class ForwarderErrorMapper
         var clientGone = context.RequestAborted.IsCancellationRequested;
         return error switch
         {
-            // No token of ours is linked into SendAsync, so a linked-token cancel is always the client leaving.
+            // The only token of ours linked into SendAsync is the head deadline, handled above: any other cancel is the client leaving.
             ForwarderError.RequestCanceled
                 or ForwarderError.RequestBodyCanceled
                 or ForwarderError.ResponseBodyClient
@@ -67,6 +70,6 @@ internal static class ForwarderErrorMapper
             return precise;
         }
 
-        return new(UpstreamError.UpstreamTimeout, "upstream timed out");
+        return HeadTimeout;
     }
 }

@@ -14,8 +14,8 @@ namespace CorsLab.Proxies.Yarp;
 /// Forwards one validated request through <see cref="IHttpForwarder"/>:
 /// 1. fault buffer-request: the client body into memory first (<see cref="RequestBodyBuffer"/>);
 /// 2. fault buffer-response: the response body feature swapped for a buffer (<see cref="BufferedResponseBody"/>);
-/// 3. <see cref="IHttpForwarder.SendAsync(HttpContext, string, HttpMessageInvoker, ForwarderRequestConfig, HttpTransformer)"/>
-///    with the contract's <see cref="ContractTransformer"/>; YARP streams both bodies;
+/// 3. <see cref="IHttpForwarder.SendAsync(HttpContext, string, HttpMessageInvoker, ForwarderRequestConfig, HttpTransformer, CancellationToken)"/>
+///    with the contract's <see cref="ContractTransformer"/> and the <see cref="ResponseHeadDeadline"/>; YARP streams both bodies;
 /// 4. a <see cref="ForwarderError"/> becomes the contract's <see cref="UpstreamFailure"/> (<see cref="ForwarderErrorMapper"/>);
 /// 5. fault buffer-response: the buffered body goes out with its Content-Length.
 /// </summary>
@@ -49,14 +49,15 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
         }
 
         // With a buffered response the head and body leave together from BufferedResponseBody, so the transformer must not start it.
-        var transformer = new ContractTransformer(target, splitHeadFromBody: _nagle && !_bufferResponse);
+        using var headDeadline = new ResponseHeadDeadline(options.Limits.ResponseHeadTimeout);
+        var transformer = new ContractTransformer(target, splitHeadFromBody: _nagle && !_bufferResponse, headDeadline);
         var buffered = _bufferResponse ? BufferedResponseBody.Install(context) : null;
         ForwarderError error;
         using (UpgradeSuppression.Apply(context))
         {
             try
             {
-                error = await forwarder.SendAsync(context, target.GetLeftPart(UriPartial.Authority), invoker, _config, transformer);
+                error = await forwarder.SendAsync(context, target.GetLeftPart(UriPartial.Authority), invoker, _config, transformer, headDeadline.Token);
             }
             finally
             {
@@ -66,7 +67,7 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
 
         if (error != ForwarderError.None && !transformer.ResponseCompleted)
         {
-            return ForwarderErrorMapper.Map(context, error, logger);
+            return ForwarderErrorMapper.Map(context, error, headDeadline.Passed, logger);
         }
 
         return buffered is null ? null : await buffered.SendAsync(splitHeadFromBody: _nagle);

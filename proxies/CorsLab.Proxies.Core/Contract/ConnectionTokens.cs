@@ -44,11 +44,9 @@ public sealed class ConnectionTokens
                 continue;
             }
 
+            // The span lookup makes the string only for a token not seen yet.
             names ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            if (!names.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token))
-            {
-                names.Add(token.ToString());
-            }
+            names.GetAlternateLookup<ReadOnlySpan<char>>().Add(token);
         }
     }
 

@@ -2,7 +2,8 @@ namespace CorsLab.Proxies.Core.Contract;
 
 /// <summary>
 /// A valid target as slices, what a forwarder needs without a <see cref="Uri"/>: each slice equals what the
-/// <see cref="Uri"/> of <see cref="TargetUrlParser.Parse(ReadOnlySpan{char}, out Uri?)"/> reports for the same query.
+/// <see cref="Uri"/> of <see cref="TargetUrlParser.Parse(ReadOnlySpan{char}, out Uri?)"/> reports for the same query
+/// (the host as <see cref="TargetUrlParser.WireHost"/> gives it).
 /// </summary>
 public readonly ref struct TargetUrl
 {
@@ -19,7 +20,7 @@ public readonly ref struct TargetUrl
     /// <summary><see cref="Uri.Scheme"/>: <c>http</c> or <c>https</c>, lower case.</summary>
     public ReadOnlySpan<char> Scheme => IsHttps ? "https" : "http";
 
-    /// <summary><see cref="Uri.Host"/>: lower case, IPv6 in brackets.</summary>
+    /// <summary><see cref="TargetUrlParser.WireHost"/>: lower case ASCII, IPv6 in brackets.</summary>
     public ReadOnlySpan<char> Host { get; }
 
     /// <summary><see cref="Uri.Port"/>: the scheme's default when none is given.</summary>

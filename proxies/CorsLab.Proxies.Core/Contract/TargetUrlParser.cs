@@ -68,10 +68,20 @@ public static class TargetUrlParser
         var status = Parse(query, out var uri);
         if (status == TargetUrlStatus.Valid)
         {
-            target = new TargetUrl(uri!.Scheme == Uri.UriSchemeHttps, uri.Host, uri.Port, uri.PathAndQuery);
+            target = new TargetUrl(uri!.Scheme == Uri.UriSchemeHttps, WireHost(uri), uri.Port, uri.PathAndQuery);
         }
 
         return status;
+    }
+
+    /// <summary>
+    /// The host as it goes on the wire and to the resolver, as SocketsHttpHandler sends it: <see cref="Uri.IdnHost"/>
+    /// (ASCII: an internationalised name in punycode, <c>127。0。0。2</c> as <c>127.0.0.2</c>), IPv6 in brackets.
+    /// </summary>
+    public static string WireHost(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return uri.HostNameType == UriHostNameType.IPv6 ? uri.Host : uri.IdnHost;
     }
 
     private static bool TryFindFirst(ReadOnlySpan<char> query, out ReadOnlySpan<char> value)

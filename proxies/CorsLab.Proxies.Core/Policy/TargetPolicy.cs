@@ -4,19 +4,24 @@ namespace CorsLab.Proxies.Core.Policy;
 
 /// <summary>
 /// Which upstream addresses an engine may connect to, judged against the address actually connected to,
-/// so a name that resolves to a denied address is denied.
-/// Order: an explicit deny always wins; with an allow list, only what it names passes;
-/// the default denies (link-local, unspecified) apply unless an allow entry names the target.
+/// so a name that resolves to a denied address is denied. An IPv6 address that carries an IPv4 one (NAT64,
+/// 6to4, IPv4-compatible, IPv4-mapped) is judged as both.
+/// Order: an explicit deny always wins; with an allow list, only what it names passes; the default denies
+/// apply unless an address or CIDR allow entry covers the address (a host-name allow never lifts them: the
+/// name is the attacker's to point anywhere).
 /// </summary>
 public sealed class TargetPolicy
 {
-    /// <summary>Link-local (cloud metadata lives at 169.254.169.254) and unspecified addresses.</summary>
+    /// <summary>Addresses no proxy should reach unless told to; README's "Default denies" table says why each.</summary>
     public static readonly IReadOnlyList<TargetRule> DefaultDenies =
     [
         TargetRule.Parse("169.254.0.0/16"),
         TargetRule.Parse("fe80::/10"),
         TargetRule.Parse("0.0.0.0/8"),
         TargetRule.Parse("::/128"),
+        TargetRule.Parse("100.100.100.200"),
+        TargetRule.Parse("fd00:ec2::254"),
+        TargetRule.Parse("64:ff9b:1::/48"),
     ];
 
     public static readonly TargetPolicy Default = new([], []);
@@ -33,18 +38,33 @@ public sealed class TargetPolicy
 
     public bool IsAllowed(string host, IPAddress address)
     {
-        if (AnyMatch(Deny, host, address))
+        ArgumentNullException.ThrowIfNull(address);
+        var connected = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        var carried = EmbeddedIPv4.Of(connected);
+        if (AnyMatch(Deny, host, connected) || (carried is not null && AnyMatch(Deny, host, carried)))
         {
             return false;
         }
 
-        var explicitlyAllowed = AnyMatch(Allow, host, address);
-        if (Allow.Count > 0 && !explicitlyAllowed)
+        if (Allow.Count > 0 && !AnyMatch(Allow, host, connected) && (carried is null || !AnyMatch(Allow, host, carried)))
         {
             return false;
         }
 
-        return explicitlyAllowed || !AnyMatch(DefaultDenies, host, address);
+        return !DeniedByDefault(connected) && (carried is null || !DeniedByDefault(carried));
+    }
+
+    private bool DeniedByDefault(IPAddress address)
+    {
+        foreach (var rule in DefaultDenies)
+        {
+            if (rule.MatchesAddress(address))
+            {
+                return !AnyAddressMatch(Allow, address);
+            }
+        }
+
+        return false;
     }
 
     private static bool AnyMatch(IReadOnlyList<TargetRule> rules, string host, IPAddress address)
@@ -52,6 +72,19 @@ public sealed class TargetPolicy
         foreach (var rule in rules)
         {
             if (rule.Matches(host, address))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyAddressMatch(IReadOnlyList<TargetRule> rules, IPAddress address)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.MatchesAddress(address))
             {
                 return true;
             }

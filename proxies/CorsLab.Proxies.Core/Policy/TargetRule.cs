@@ -56,8 +56,15 @@ public sealed record TargetRule
                 || host.EndsWith("." + HostName, StringComparison.OrdinalIgnoreCase);
         }
 
+        return MatchesAddress(address);
+    }
+
+    /// <summary>True for an address or CIDR entry that covers <paramref name="address"/>; a host-name entry matches no address.</summary>
+    public bool MatchesAddress(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
         var candidate = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-        return Network!.Value.Contains(candidate);
+        return Network is { } network && network.Contains(candidate);
     }
 
     public override string ToString() => Text;

@@ -20,7 +20,7 @@ public sealed class UpstreamConnector(TargetPolicy policy, bool noDelay)
     {
         var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
             ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellationToken);
+            : await NameResolution.ResolveAsync(host, cancellationToken);
         return await ConnectSocketAsync(host, addresses, port, cancellationToken);
     }
 

@@ -70,7 +70,7 @@ internal sealed class Forwarder
         {
             try
             {
-                resolved = await Dns.GetHostAddressesAsync(key.BareHost);
+                resolved = await NameResolution.ResolveAsync(key.BareHost, CancellationToken.None);
             }
             catch (SocketException error)
             {

@@ -25,7 +25,7 @@ internal sealed class UpstreamTarget : IDisposable
     /// <summary><see cref="Uri.IsDefaultPort"/>: the Host field then carries no port.</summary>
     public bool IsDefaultPort { get; private set; }
 
-    /// <summary><see cref="Uri.Host"/> as bytes: lower case, IPv6 in brackets.</summary>
+    /// <summary><see cref="TargetUrl.Host"/> as bytes: lower-case ASCII (punycode for an internationalised name), IPv6 in brackets.</summary>
     public ReadOnlySpan<byte> Host => _bytes.AsSpan(0, _hostLength);
 
     /// <summary><see cref="Uri.PathAndQuery"/> as bytes: what follows the method on the request line.</summary>
@@ -40,7 +40,7 @@ internal sealed class UpstreamTarget : IDisposable
             _bytes = ArrayPool<byte>.Shared.Rent(needed);
         }
 
-        // Latin-1: a Uri host or path outside it was written as '?' before as well (HeadWriter.Latin1).
+        // Latin-1: the host is ASCII already; a path outside Latin-1 was written as '?' before as well (HeadWriter.Latin1).
         _hostLength = Encoding.Latin1.GetBytes(url.Host, _bytes);
         _pathAndQueryLength = Encoding.Latin1.GetBytes(url.PathAndQuery, _bytes.AsSpan(_hostLength));
         IsDefaultPort = url.IsDefaultPort;

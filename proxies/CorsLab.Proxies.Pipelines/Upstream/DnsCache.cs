@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using CorsLab.Proxies.Core.Upstream;
 
 namespace CorsLab.Proxies.Pipelines.Upstream;
 
@@ -23,7 +24,7 @@ internal sealed class DnsCache(TimeSpan ttl, TimeProvider time)
 
     private async ValueTask<IPAddress[]> ResolveSlowAsync(string host, CancellationToken cancellationToken)
     {
-        var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
+        var addresses = await NameResolution.ResolveAsync(host, cancellationToken);
         var expiresAt = time.GetTimestamp() + (long)(ttl.TotalSeconds * time.TimestampFrequency);
         _entries[host] = new Entry(addresses, expiresAt);
         return addresses;

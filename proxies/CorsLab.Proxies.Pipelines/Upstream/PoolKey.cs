@@ -1,6 +1,6 @@
 namespace CorsLab.Proxies.Pipelines.Upstream;
 
-/// <summary>One pool per (scheme, host, port). <paramref name="Host"/> is <see cref="Uri.Host"/>: lower-case, IPv6 in brackets.</summary>
+/// <summary>One pool per (scheme, host, port). <paramref name="Host"/> is <see cref="Core.Contract.TargetUrl.Host"/>: lower-case ASCII, IPv6 in brackets.</summary>
 internal readonly record struct PoolKey(string Host, int Port, bool Https)
 {
     /// <summary>The host without IPv6 brackets, for DNS, TLS and the policy.</summary>

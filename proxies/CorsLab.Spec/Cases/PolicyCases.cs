@@ -31,6 +31,11 @@ internal static class PolicyCases
             new SpecRequest { RawUrl = "http://0:{origin-port}/bytes/16" },
             [new ExpectStatusIn(403, 400)]),
 
+        new("policy-unspecified-ideographic-dots",
+            "0.0.0.0 written with ideographic full stops (U+3002), which IDNA maps to dots, is denied too: 403",
+            new SpecRequest { RawUrl = "http://0\u30020\u30020\u30020:{origin-port}/bytes/16" },
+            [new ExpectStatus(403), new ExpectBody(TargetNotAllowed)]),
+
         new("policy-configured-deny",
             "a target the engine was told to deny (--deny-target 127.0.0.2) gives 403 Target not allowed.",
             new SpecRequest { RawUrl = "{denied}" },

@@ -21,6 +21,11 @@ internal static class UpstreamFailureCases
             new SpecRequest { RawUrl = "https://{refused-authority}/headers" },
             [new ExpectStatus(502), new ExpectBodyStartsWith(CouldNotCompletePrefix)]),
 
+        new("upstream-name-too-long",
+            "a host name longer than DNS allows (255 characters) is a failed lookup: 502 with the reason, not a dropped connection",
+            new SpecRequest { RawUrl = "http://" + string.Join('.', Enumerable.Repeat(new string('a', 60), 5)) + ".invalid/" },
+            [new ExpectStatus(502), new ExpectBodyStartsWith(CouldNotCompletePrefix)]),
+
         new("upstream-reset-mid-body",
             "an upstream that resets after 1 MB of a longer body leaves the client an aborted response, not a clean short one",
             new SpecRequest { OriginPath = "/reset-after/1048576" },
