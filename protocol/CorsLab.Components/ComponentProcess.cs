@@ -24,14 +24,26 @@ public sealed class ComponentProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    /// <summary>Starts <c>corslab ARGS</c> (on the components' CPUs of <paramref name="cpus"/> when given) and waits for its ready line.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// Starts <c>corslab ARGS</c> (on the components' CPUs of <paramref name="cpus"/> when given, through
+    /// <paramref name="launcher"/> when given, e.g. <c>prlimit</c>) and waits for its ready line.
+    /// </summary>
     /// <exception cref="ComponentStartException">The child exited or printed an error before it was ready.</exception>
-    public static async Task<ComponentProcess> StartAsync(string name, IReadOnlyList<string> arguments, CancellationToken cancellationToken, CpuSplit? cpus = null)
+    public static async Task<ComponentProcess> StartAsync(
+        string name, IReadOnlyList<string> arguments, CancellationToken cancellationToken, CpuSplit? cpus = null,
+        Func<ProcessStartInfo, ProcessStartInfo>? launcher = null)
     {
         var start = CorslabExecutable.CreateStartInfo(arguments);
         if (cpus is not null)
         {
             start = cpus.Wrap(start);
+        }
+
+        if (launcher is not null)
+        {
+            start = launcher(start);
         }
 
         start.RedirectStandardOutput = true;

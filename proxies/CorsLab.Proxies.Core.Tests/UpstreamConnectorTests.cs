@@ -7,6 +7,8 @@ namespace CorsLab.Proxies.Core.Tests;
 
 public sealed class UpstreamConnectorTests : IDisposable
 {
+    private const int MaxSockets = 8;
+
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
 
@@ -26,7 +28,7 @@ public sealed class UpstreamConnectorTests : IDisposable
     [InlineData(false)]
     public async Task Connects_AndSetsNoDelayAsConfigured(bool noDelay)
     {
-        var connector = new UpstreamConnector(TargetPolicy.Default, noDelay);
+        var connector = new UpstreamConnector(TargetPolicy.Default, noDelay, MaxSockets);
 
         using var socket = await connector.ConnectSocketAsync("127.0.0.1", Port, _timeout.Token);
         using var accepted = await _listener.AcceptSocketAsync(_timeout.Token);
@@ -37,10 +39,48 @@ public sealed class UpstreamConnectorTests : IDisposable
     }
 
     [Fact]
+    public async Task AtTheSocketCap_AConnectWaitsForASlot_AndGetsTheOneADisposedSocketGaveBack()
+    {
+        var connector = new UpstreamConnector(TargetPolicy.Default, noDelay: true, maxSockets: 1);
+        var first = await connector.ConnectSocketAsync("127.0.0.1", Port, _timeout.Token);
+        using var firstAccepted = await _listener.AcceptSocketAsync(_timeout.Token);
+
+        // The bound is the caller's connect timeout: with no slot free, the wait is what it ends.
+        using (var connectTimeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(200)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(
+                async () => (await connector.ConnectSocketAsync("127.0.0.1", Port, connectTimeout.Token)).Dispose());
+        }
+
+        var waiting = connector.ConnectSocketAsync("127.0.0.1", Port, _timeout.Token).AsTask();
+        first.Dispose();
+        using var second = await waiting;
+        using var secondAccepted = await _listener.AcceptSocketAsync(_timeout.Token);
+
+        Assert.True(second.Connected);
+    }
+
+    [Fact]
+    public async Task AFailedConnect_GivesItsSlotBack()
+    {
+        var connector = new UpstreamConnector(TargetPolicy.Default, noDelay: true, maxSockets: 1);
+        using var refused = new TcpListener(IPAddress.Loopback, 0);
+        refused.Start();
+        var refusedPort = ((IPEndPoint)refused.LocalEndpoint).Port;
+        refused.Stop();
+
+        await Assert.ThrowsAsync<SocketException>(async () => (await connector.ConnectSocketAsync("127.0.0.1", refusedPort, _timeout.Token)).Dispose());
+        using var socket = await connector.ConnectSocketAsync("127.0.0.1", Port, _timeout.Token);
+        using var accepted = await _listener.AcceptSocketAsync(_timeout.Token);
+
+        Assert.True(socket.Connected);
+    }
+
+    [Fact]
     public async Task Name_ConnectsToAnAllowedAddress()
     {
         // localhost may resolve to ::1 first; nothing listens there, so the connector must move on to 127.0.0.1.
-        var connector = new UpstreamConnector(TargetPolicy.Default, noDelay: true);
+        var connector = new UpstreamConnector(TargetPolicy.Default, noDelay: true, MaxSockets);
 
         using var socket = await connector.ConnectSocketAsync("localhost", Port, _timeout.Token);
         using var accepted = await _listener.AcceptSocketAsync(_timeout.Token);
@@ -52,7 +92,7 @@ public sealed class UpstreamConnectorTests : IDisposable
     public async Task NameResolvingToDeniedAddress_IsDeniedWithoutConnecting()
     {
         var policy = new TargetPolicy([], [TargetRule.Parse("127.0.0.0/8"), TargetRule.Parse("::1/128")]);
-        var connector = new UpstreamConnector(policy, noDelay: true);
+        var connector = new UpstreamConnector(policy, noDelay: true, MaxSockets);
 
         var error = await Assert.ThrowsAsync<TargetDeniedException>(
             async () => (await connector.ConnectSocketAsync("localhost", Port, _timeout.Token)).Dispose());
@@ -67,7 +107,7 @@ public sealed class UpstreamConnectorTests : IDisposable
     public async Task NameDeniedByHostRule_IsDeniedWithoutConnecting()
     {
         var policy = new TargetPolicy([], [TargetRule.Parse("localhost")]);
-        var connector = new UpstreamConnector(policy, noDelay: true);
+        var connector = new UpstreamConnector(policy, noDelay: true, MaxSockets);
 
         var error = await Assert.ThrowsAsync<TargetDeniedException>(
             async () => (await connector.ConnectSocketAsync("localhost", Port, _timeout.Token)).Dispose());
@@ -82,7 +122,7 @@ public sealed class UpstreamConnectorTests : IDisposable
     [InlineData("[fe80::1]")]
     public async Task DefaultDeniedLiteral_IsDenied(string host)
     {
-        var connector = new UpstreamConnector(TargetPolicy.Default, noDelay: true);
+        var connector = new UpstreamConnector(TargetPolicy.Default, noDelay: true, MaxSockets);
 
         var error = await Assert.ThrowsAsync<TargetDeniedException>(
             async () => (await connector.ConnectSocketAsync(host, 80, _timeout.Token)).Dispose());
@@ -102,7 +142,7 @@ public sealed class UpstreamConnectorTests : IDisposable
             probe.Stop();
         }
 
-        var connector = new UpstreamConnector(TargetPolicy.Default, noDelay: true);
+        var connector = new UpstreamConnector(TargetPolicy.Default, noDelay: true, MaxSockets);
 
         var error = await Assert.ThrowsAsync<SocketException>(
             async () => (await connector.ConnectSocketAsync("127.0.0.1", freePort, _timeout.Token)).Dispose());

@@ -18,6 +18,13 @@ public sealed record ProxyLimits
     /// <summary>How long a body may sit idle in either direction before the exchange is aborted (nginx's proxy_read_timeout).</summary>
     public TimeSpan BodyIdleTimeout { get; init => field = Positive(value); } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Concurrent client connections (<c>--max-connections</c>); over it a new connection is closed at once, and
+    /// upstream sockets are capped at the same number. Default: what the process's open-file limit leaves
+    /// (<see cref="DescriptorBudget"/>), so the engine cannot run itself out of descriptors (Kestrel has no cap by default).
+    /// </summary>
+    public int MaxConnections { get; init => field = Positive(value); } = DescriptorBudget.MaxConnectionsForThisProcess();
+
     private static int Positive(int value) =>
         value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "must be greater than zero");
 

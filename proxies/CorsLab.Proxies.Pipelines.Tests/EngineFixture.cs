@@ -30,7 +30,7 @@ public sealed class EngineFixture : IAsyncLifetime
         Engine = await StartEngineAsync(Fault.None, new PipelinesSettings { RequestHeadersTimeout = TimeSpan.FromSeconds(1) });
     }
 
-    internal async Task<RunningEngine> StartEngineAsync(Fault faults, PipelinesSettings? settings = null)
+    internal async Task<RunningEngine> StartEngineAsync(Fault faults, PipelinesSettings? settings = null, int? maxConnections = null)
     {
         var options = new ProxyOptions
         {
@@ -44,6 +44,11 @@ public sealed class EngineFixture : IAsyncLifetime
             Policy = new TargetPolicy([], [TargetRule.Parse("127.0.0.2")]),
             UpstreamCaPath = Origin.CertificatePath,
         };
+        if (maxConnections is { } max)
+        {
+            options = options with { Limits = options.Limits with { MaxConnections = max } };
+        }
+
         var engine = await RunningEngine.StartAsync(new PipelinesEngine(settings ?? new PipelinesSettings()), options);
         lock (_engines)
         {

@@ -132,7 +132,7 @@ public sealed class SecurityRuleTests(EngineFixture lab)
     [Fact]
     public async Task ConnectionsOverTheCap_AreClosed()
     {
-        await using var engine = await lab.StartEngineAsync(Core.Faults.Fault.None, new PipelinesSettings { MaxConcurrentConnections = 1 });
+        await using var engine = await lab.StartEngineAsync(Core.Faults.Fault.None, maxConnections: 1);
         using var first = await engine.ConnectAsync();
         await first.SendAsync("GET /healthcheck HTTP/1.1\r\nHost: x\r\n\r\n");
         Assert.StartsWith("HTTP/1.1 200 ", await first.ReadUntilAsync("OK", 2), StringComparison.Ordinal);

@@ -15,12 +15,6 @@ internal sealed record PipelinesSettings
     /// <summary>Kestrel's KeepAliveTimeout (130 s): a connection idle between requests is closed after this.</summary>
     public TimeSpan KeepAliveTimeout { get; init => field = Positive(value); } = TimeSpan.FromSeconds(130);
 
-    /// <summary>
-    /// Kestrel has no cap by default; a proxy needs one, since each client connection holds an upstream socket too.
-    /// 10 000 pairs stay under a 65 536 descriptor limit with room to spare and far above any load scenario.
-    /// </summary>
-    public int MaxConcurrentConnections { get; init => field = Positive(value); } = 10_000;
-
     /// <summary>SocketsHttpHandler's PooledConnectionIdleTimeout (1 min): idle upstream connections are closed after this.</summary>
     public TimeSpan UpstreamIdleTimeout { get; init => field = Positive(value); } = TimeSpan.FromMinutes(1);
 

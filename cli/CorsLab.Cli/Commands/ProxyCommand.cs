@@ -20,12 +20,13 @@ internal static class ProxyCommand
     private static readonly Option<string?> UpstreamTimeout = new("--upstream-timeout") { Description = "response-head timeout (seconds or 500ms/2s/1m; default 30s)" };
     private static readonly Option<string?> ConnectTimeout = new("--connect-timeout") { Description = "upstream connect timeout (default 10s)" };
     private static readonly Option<string?> IdleTimeout = new("--body-idle-timeout") { Description = "body idle timeout, either direction (default 60s)" };
+    private static readonly Option<string?> MaxConnections = new("--max-connections") { Description = "concurrent client connections (and upstream sockets); over it a new connection is closed at once (default: what the open-file limit leaves, (ulimit -n - open - 256) / 3, at most 10000)" };
     private static readonly Option<string?> Level = new("--log-level") { Description = "least severe log record on stderr: Trace, Debug, Information, Warning (default), Error, Critical, None" };
 
     public static Command Create()
     {
         var command = new Command("proxy", "Run one proxy engine on its own.");
-        foreach (var option in new Option[] { Engine, Urls, AllowRemote, Faults, Allow, Deny, UpstreamCa, UpstreamTimeout, ConnectTimeout, IdleTimeout, Level })
+        foreach (var option in new Option[] { Engine, Urls, AllowRemote, Faults, Allow, Deny, UpstreamCa, UpstreamTimeout, ConnectTimeout, IdleTimeout, MaxConnections, Level })
         {
             command.Options.Add(option);
         }
@@ -65,7 +66,11 @@ internal static class ProxyCommand
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ParentWatch.Start());
         await engine.RunAsync(
             options,
-            url => Console.Out.WriteLine(ReadyLine.Format(("url", url.ToString().TrimEnd('/')), ("engine", engine.Name), ("pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+            url => Console.Out.WriteLine(ReadyLine.Format(
+                ("url", url.ToString().TrimEnd('/')),
+                ("engine", engine.Name),
+                ("pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("max_connections", options.Limits.MaxConnections.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
             stop.Token);
         return ExitCodes.Success;
     }
@@ -88,8 +93,18 @@ internal static class ProxyCommand
             limits = limits with { BodyIdleTimeout = DurationOption.Parse(IdleTimeout.Name, idle) };
         }
 
+        if (parse.GetValue(MaxConnections) is { } max)
+        {
+            limits = limits with { MaxConnections = ParseCount(MaxConnections.Name, max) };
+        }
+
         return limits;
     }
+
+    private static int ParseCount(string option, string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1
+            ? value
+            : throw new UsageException($"{option}: '{text}' is not a whole number from 1 to {int.MaxValue}");
 
     private static LogLevel ParseLogLevel(string text)
     {

@@ -61,6 +61,8 @@ public static class KestrelProxyHost
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestHeadersTotalSize = options.Limits.MaxRequestHeaderBytes;
             kestrel.Limits.MaxRequestLineSize = options.Limits.MaxRequestLineBytes;
+            // Over the cap Kestrel closes a new connection at once; under it the process keeps descriptors to spare.
+            kestrel.Limits.MaxConcurrentConnections = options.Limits.MaxConnections;
             // Bodies stream through; a proxy has no business capping them at Kestrel's 30 MB default.
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Limits.MinRequestBodyDataRate = null;

@@ -5,11 +5,17 @@ using CorsLab.Proxies.Core.Policy;
 namespace CorsLab.Proxies.Core.Upstream;
 
 /// <summary>
-/// Opens upstream TCP connections for <see cref="SocketsHttpHandler"/>: resolves the name, applies the
-/// target policy to each address actually about to be connected, and sets Nagle as configured.
+/// Opens upstream TCP connections for <see cref="SocketsHttpHandler"/> and the pipelines engine: resolves the name,
+/// applies the target policy to each address actually about to be connected, and sets Nagle as configured. Open
+/// sockets are capped at <c>maxSockets</c>: a connect waits for a slot (within the caller's connect timeout), so
+/// many slow upstreams cannot exhaust the process's descriptors.
 /// </summary>
-public sealed class UpstreamConnector(TargetPolicy policy, bool noDelay)
+public sealed class UpstreamConnector(TargetPolicy policy, bool noDelay, int maxSockets)
 {
+    // Never disposed: sockets still pooled when the engine stops give their slots back after it; SemaphoreSlim holds no
+    // kernel handle unless AvailableWaitHandle is asked for.
+    private readonly SemaphoreSlim _budget = new(maxSockets, maxSockets);
+
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var socket = await ConnectSocketAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken);
@@ -38,7 +44,8 @@ public sealed class UpstreamConnector(TargetPolicy policy, bool noDelay)
                 continue;
             }
 
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = noDelay };
+            await _budget.WaitAsync(cancellationToken);
+            var socket = new BudgetedSocket(address.AddressFamily, _budget) { NoDelay = noDelay };
             try
             {
                 await socket.ConnectAsync(new IPEndPoint(address, port), cancellationToken);

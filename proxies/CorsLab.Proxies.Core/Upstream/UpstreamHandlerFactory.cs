@@ -11,7 +11,7 @@ public static class UpstreamHandlerFactory
 
     public static SocketsHttpHandler Create(ProxyOptions options)
     {
-        var connector = new UpstreamConnector(options.Policy, noDelay: !options.Has(Fault.Nagle));
+        var connector = new UpstreamConnector(options.Policy, noDelay: !options.Has(Fault.Nagle), options.Limits.MaxConnections);
         return new SocketsHttpHandler
         {
             UseProxy = false,

@@ -14,9 +14,9 @@ internal static partial class PipelinesLog
         Message = "Request head incomplete after {Timeout}; answered 408")]
     public static partial void RequestHeadTimedOut(this ILogger logger, TimeSpan timeout);
 
-    [LoggerMessage(EventId = 5, EventName = "AcceptFailed", Level = LogLevel.Error,
-        Message = "The accept loop failed; the engine accepts no more connections")]
-    public static partial void AcceptFailed(this ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 5, EventName = "AcceptFailed", Level = LogLevel.Warning,
+        Message = "An accept failed; the next is tried in {BackoffMilliseconds} ms")]
+    public static partial void AcceptFailed(this ILogger logger, Exception exception, double backoffMilliseconds);
 
     [LoggerMessage(EventId = 6, EventName = "AcceptReset", Level = LogLevel.Debug,
         Message = "A connection was reset before it was accepted")]

@@ -10,13 +10,23 @@ namespace CorsLab.Proxies.Pipelines.Server;
 
 /// <summary>
 /// The accept loop: one listening socket, one <see cref="ClientConnection"/> per accepted socket, a cap on
-/// concurrent connections (over it, a new connection is closed at once, as Kestrel's connection limit does),
-/// and a stop that closes the listener, aborts every connection and waits for them to finish.
+/// concurrent connections (<see cref="ProxyLimits.MaxConnections"/>; over it, a new connection is closed at once, as
+/// Kestrel's connection limit does), and a stop that closes the listener, aborts every connection and waits for
+/// them to finish. An accept error never ends the loop: out of descriptors (EMFILE, ENFILE) or any other failure
+/// of one accept, it backs off briefly and goes on, instead of spinning or leaving the port unserved.
 /// </summary>
 internal sealed class ConnectionListener : IDisposable
 {
     /// <summary>How long a stop waits for aborted connections to unwind.</summary>
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The first pause after a failed accept, doubled while accepts keep failing up to <see cref="MaxAcceptBackoff"/>:
+    /// a descriptor frees up when a connection ends, which takes milliseconds, not microseconds.
+    /// </summary>
+    private static readonly TimeSpan FirstAcceptBackoff = TimeSpan.FromMilliseconds(10);
+
+    private static readonly TimeSpan MaxAcceptBackoff = TimeSpan.FromSeconds(1);
 
     private readonly Socket _listener;
     private readonly ProxyOptions _options;
@@ -75,6 +85,7 @@ internal sealed class ConnectionListener : IDisposable
         var noDelay = !_options.Has(Fault.Nagle);
         using (stopping.UnsafeRegister(static state => ((Socket)state!).Dispose(), _listener))
         {
+            var backoff = FirstAcceptBackoff;
             while (!stopping.IsCancellationRequested)
             {
                 Socket accepted;
@@ -82,25 +93,32 @@ internal sealed class ConnectionListener : IDisposable
                 {
                     accepted = await _listener.AcceptAsync(stopping);
                 }
-                catch (Exception error) when (error is SocketException or ObjectDisposedException or OperationCanceledException)
+                catch (Exception error) when (error is ObjectDisposedException or OperationCanceledException)
+                {
+                    break;
+                }
+                catch (SocketException error)
                 {
                     if (stopping.IsCancellationRequested)
                     {
                         break;
                     }
 
-                    if (error is SocketException { SocketErrorCode: SocketError.ConnectionReset })
+                    if (error.SocketErrorCode == SocketError.ConnectionReset)
                     {
                         // The client gave up while queued; the listener is fine (Kestrel's accept loop goes on too).
                         _observer.Logger.AcceptReset();
                         continue;
                     }
 
-                    _observer.Logger.AcceptFailed(error);
-                    break;
+                    _observer.Logger.AcceptFailed(error, backoff.TotalMilliseconds);
+                    await Task.Delay(backoff, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxAcceptBackoff.Ticks));
+                    continue;
                 }
 
-                if (Interlocked.Increment(ref _active) > _settings.MaxConcurrentConnections)
+                backoff = FirstAcceptBackoff;
+                if (Interlocked.Increment(ref _active) > _options.Limits.MaxConnections)
                 {
                     accepted.Dispose();
                     Release();

@@ -27,7 +27,7 @@ internal sealed class UpstreamDialer
         _options = options;
         _settings = settings;
         _dns = dns;
-        _connector = new UpstreamConnector(options.Policy, noDelay: !options.Has(Fault.Nagle));
+        _connector = new UpstreamConnector(options.Policy, noDelay: !options.Has(Fault.Nagle), options.Limits.MaxConnections);
         _validator = UpstreamTrust.CreateValidator(options.UpstreamCaPath);
     }
 
