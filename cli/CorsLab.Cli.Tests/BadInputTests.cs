@@ -100,6 +100,33 @@ public sealed class BadInputTests
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("many")]
+    [InlineData("1e3")]
+    [InlineData("99999999999")]
+    public async Task BadMaxConnections_Exits2_WithTheRange(string value)
+    {
+        var run = await CorslabRun.RunAsync(["proxy", "--engine", "yarp", "--urls", "http://127.0.0.1:0", "--max-connections", value], Bound);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"--max-connections: '{value}' is not a whole number from 1", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProxyHelp_ListsEveryEngineAndFault()
+    {
+        var run = await CorslabRun.RunAsync(["proxy", "--help"], Bound);
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var name in new[] { "httpclient", "yarp", "pipelines", "buffer-response", "global-lock", "added-latency=<duration>", "--max-connections" })
+        {
+            Assert.Contains(name, run.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("not a certificate\n", "holds no PEM certificate")]
     [InlineData("-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n", "holds no PEM certificate")]
     [InlineData("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "is not a PEM certificate file")]

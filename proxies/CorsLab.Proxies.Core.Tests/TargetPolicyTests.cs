@@ -1,4 +1,5 @@
 using System.Net;
+using CorsLab.Components;
 using CorsLab.Proxies.Core.Policy;
 
 namespace CorsLab.Proxies.Core.Tests;
@@ -144,6 +145,20 @@ public sealed class TargetPolicyTests
         Assert.Equal(
             ["169.254.0.0/16", "fe80::/10", "0.0.0.0/8", "::/128", "100.100.100.200", "fd00:ec2::254", "64:ff9b:1::/48"],
             TargetPolicy.DefaultDenies.Select(r => r.Text));
+    }
+
+    [Fact]
+    public void ReadmeDefaultDeniesTable_ListsExactlyTheDefaultDenies()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Require(), "README.md"));
+        var table = lines
+            .SkipWhile(line => line != "#### Default denies")
+            .SkipWhile(line => !line.StartsWith("| denied by default", StringComparison.Ordinal))
+            .Skip(2)
+            .TakeWhile(line => line.StartsWith('|'))
+            .Select(line => line.Split('`')[1]);
+
+        Assert.Equal(TargetPolicy.DefaultDenies.Select(rule => rule.Text), table);
     }
 
     [Fact]

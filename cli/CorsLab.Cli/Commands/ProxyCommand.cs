@@ -1,7 +1,9 @@
 using System.CommandLine;
 using CorsLab.Cli.Usage;
 using CorsLab.Components;
+using CorsLab.Proxies.Catalog;
 using CorsLab.Proxies.Core;
+using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Policy;
 using Microsoft.Extensions.Logging;
 
@@ -10,10 +12,10 @@ namespace CorsLab.Cli.Commands;
 /// <summary><c>corslab proxy</c>: one engine in this process until Ctrl+C.</summary>
 internal static class ProxyCommand
 {
-    private static readonly Option<string> Engine = new("--engine") { Description = "engine name: httpclient, yarp, pipelines", Required = true };
+    private static readonly Option<string> Engine = new("--engine") { Description = $"engine name: {string.Join(", ", EngineCatalog.Names)}", Required = true };
     private static readonly Option<string> Urls = new("--urls") { Description = "listen address: one http://ADDRESS:PORT, loopback unless --allow-remote", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
     private static readonly Option<bool> AllowRemote = new("--allow-remote") { Description = "allow --urls beyond loopback (an open proxy to whatever this host reaches)" };
-    private static readonly Option<string[]> Faults = new("--fault") { Description = "fault to reproduce (repeatable), e.g. nagle or added-latency=200us", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string[]> Faults = new("--fault") { Description = $"fault to reproduce (repeatable): {string.Join(", ", FaultNames.Usages)}", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string[]> Allow = new("--allow-target") { Description = "allowed target host or CIDR (repeatable)", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string[]> Deny = new("--deny-target") { Description = "denied target host or CIDR (repeatable)", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string?> UpstreamCa = new("--upstream-ca") { Description = "PEM file of extra trust anchors for https upstreams" };
