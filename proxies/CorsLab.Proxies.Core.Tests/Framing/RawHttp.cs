@@ -12,7 +12,11 @@ public static class RawHttp
 {
     private static readonly TimeSpan ExchangeTimeout = TimeSpan.FromSeconds(20);
 
-    public static async Task<RawResponse> ExchangeAsync(Uri engine, string request)
+    /// <param name="awaitClose">
+    /// Then read on until the engine closes the connection (FIN or reset) and keep what came after the response in
+    /// <see cref="RawResponse.AfterResponse"/>; a connection left open fails the exchange at the timeout.
+    /// </param>
+    public static async Task<RawResponse> ExchangeAsync(Uri engine, string request, bool awaitClose = false)
     {
         using var timeout = new CancellationTokenSource(ExchangeTimeout);
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -22,7 +26,12 @@ public static class RawHttp
         var reader = new Reader(socket, timeout.Token);
         var head = await reader.ReadUntilAsync("\r\n\r\n") ?? throw new IOException("closed before a response head");
         var status = int.Parse(head.AsSpan(9, 3), CultureInfo.InvariantCulture);
-        var response = new RawResponse(status, head, "");
+        var response = await ReadBodyAsync(reader, new RawResponse(status, head, ""));
+        return awaitClose ? response with { AfterResponse = await reader.ReadToCloseAsync() } : response;
+    }
+
+    private static async Task<RawResponse> ReadBodyAsync(Reader reader, RawResponse response)
+    {
         if (response.Header("Content-Length") is { } length)
         {
             return response with { Body = await reader.ReadExactlyAsync(int.Parse(length, CultureInfo.InvariantCulture)) };
@@ -37,6 +46,8 @@ public static class RawHttp
                 var size = int.Parse(sizeLine.AsSpan(0, sizeLine.Length - 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
                 if (size == 0)
                 {
+                    // The engines send no trailers: the empty line after the last chunk ends the response.
+                    await reader.ReadUntilAsync("\r\n");
                     return response with { Body = body.ToString() };
                 }
 
@@ -96,7 +107,17 @@ public static class RawHttp
 
         private async Task<bool> FillAsync()
         {
-            var read = await socket.ReceiveAsync(_buffer, SocketFlags.None, cancellationToken);
+            int read;
+            try
+            {
+                read = await socket.ReceiveAsync(_buffer, SocketFlags.None, cancellationToken);
+            }
+            catch (SocketException error) when (error.SocketErrorCode == SocketError.ConnectionReset)
+            {
+                // Kestrel closes with the refused request's body unread, which the kernel turns into a reset.
+                return false;
+            }
+
             _pending += Encoding.Latin1.GetString(_buffer, 0, read);
             return read > 0;
         }
