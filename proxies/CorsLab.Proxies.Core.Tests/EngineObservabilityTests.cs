@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using CorsLab.Proxies.Core.Telemetry;
 using CorsLab.Proxies.Core.Tests.Observability;
-using CorsLab.Proxies.HttpClient;
 using CorsLab.Proxies.Pipelines;
-using CorsLab.Proxies.Yarp;
 using Microsoft.Extensions.Logging;
 
 namespace CorsLab.Proxies.Core.Tests;
@@ -18,7 +16,7 @@ public sealed class EngineObservabilityTests
     /// <summary>ForwardFailed is event 1 in every engine's log file.</summary>
     private const int ForwardFailedId = 1;
 
-    public static TheoryData<string> Engines => ["httpclient", "yarp", "pipelines"];
+    public static TheoryData<string> Engines => TestEngines.Names;
 
     [Theory]
     [MemberData(nameof(Engines))]
@@ -28,7 +26,7 @@ public sealed class EngineObservabilityTests
         using var logs = new CollectingLoggerProvider();
         var options = new ProxyOptions { LogLevel = LogLevel.Debug, LoggerProvider = logs, MeterFactory = meters };
 
-        var status = await ForwardToRefusedPortAsync(Create(engine), options);
+        var status = await ForwardToRefusedPortAsync(TestEngines.Create(engine), options);
 
         Assert.Equal(HttpStatusCode.BadGateway, status);
         var failure = Assert.Single(meters.Of(ProxyMetrics.Failures));
@@ -56,7 +54,7 @@ public sealed class EngineObservabilityTests
         using var logs = new CollectingLoggerProvider();
         var options = new ProxyOptions { LoggerProvider = logs, MeterFactory = meters };
 
-        var status = await ForwardToRefusedPortAsync(Create(engine), options);
+        var status = await ForwardToRefusedPortAsync(TestEngines.Create(engine), options);
 
         Assert.Equal(HttpStatusCode.BadGateway, status);
         Assert.Single(meters.Of(ProxyMetrics.Failures));
@@ -72,7 +70,7 @@ public sealed class EngineObservabilityTests
         var delay = TimeSpan.FromMilliseconds(60);
         var options = new ProxyOptions { Faults = Faults.Fault.AddedLatency, AddedLatency = delay, MeterFactory = meters };
 
-        var status = await ForwardToRefusedPortAsync(Create(engine), options);
+        var status = await ForwardToRefusedPortAsync(TestEngines.Create(engine), options);
 
         Assert.Equal(HttpStatusCode.BadGateway, status);
         Assert.Equal(1, Assert.Single(meters.Of(ProxyMetrics.Forwarded)).Value);
@@ -110,13 +108,6 @@ public sealed class EngineObservabilityTests
         Assert.Equal(3, logged.EventId.Id);
         Assert.Contains("DuplicateHost", logged.Message, StringComparison.Ordinal);
     }
-
-    private static IProxyEngine Create(string engine) => engine switch
-    {
-        "httpclient" => new HttpClientEngine(),
-        "yarp" => new YarpEngine(),
-        _ => new PipelinesEngine(),
-    };
 
     /// <summary>Runs the engine for one request to a port nobody listens on; returns once the engine has stopped.</summary>
     private static async Task<HttpStatusCode> ForwardToRefusedPortAsync(IProxyEngine engine, ProxyOptions options)

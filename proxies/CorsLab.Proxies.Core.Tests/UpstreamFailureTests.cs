@@ -36,6 +36,19 @@ public sealed class UpstreamFailureTests
         Assert.DoesNotContain("169.254", UpstreamFailure.From(Denied, false, false).Body, StringComparison.Ordinal);
 
     [Fact]
+    public void KestrelRefusingTheClientsBodyWhileItIsSentUpstream_Is400NotAnUpstreamFailure()
+    {
+        // What SocketsHttpHandler throws when the request content (Kestrel's body stream) fails: a bad chunk size.
+        var wrapped = new HttpRequestException("Error while copying content to a stream.", new Microsoft.AspNetCore.Http.BadHttpRequestException("Bad chunk size data."));
+
+        var failure = UpstreamFailure.From(wrapped, clientAborted: false, timedOut: false);
+
+        Assert.Equal(UpstreamError.ClientBodyFailed, failure.Error);
+        Assert.Equal(400, failure.StatusCode);
+        Assert.Equal("client", failure.Side);
+    }
+
+    [Fact]
     public void ClientAborted_SendsNothing()
     {
         var failure = UpstreamFailure.From(new OperationCanceledException(), clientAborted: true, timedOut: false);

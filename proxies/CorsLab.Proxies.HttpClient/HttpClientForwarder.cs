@@ -13,7 +13,7 @@ namespace CorsLab.Proxies.HttpClient;
 /// 0. under the added-latency fault, wait the set time;
 /// 1. build the upstream request (body streamed, or buffered under the buffer-request fault);
 /// 2. send it, waiting at most the response-head timeout for the head;
-/// 3. copy status and headers, apply CORS;
+/// 3. refuse an ambiguously framed upstream head (502), else copy status and headers, apply CORS;
 /// 4. stream the body (or buffer it under buffer-response), each chunk within the idle timeout.
 /// </summary>
 internal sealed class HttpClientForwarder(System.Net.Http.HttpClient client, ProxyOptions options, ILogger logger) : IRequestForwarder
@@ -51,6 +51,11 @@ internal sealed class HttpClientForwarder(System.Net.Http.HttpClient client, Pro
         using (request)
         using (upstream)
         {
+            if (UpstreamResponseFraming.Check(upstream, HttpMethods.IsHead(context.Request.Method)) is { } ambiguous)
+            {
+                return ambiguous;
+            }
+
             ResponseHeaderCopier.Copy(upstream, context.Response);
             CorsResponse.Apply(context);
             return options.Has(Fault.BufferResponse)

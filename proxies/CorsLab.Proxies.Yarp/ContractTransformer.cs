@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using CorsLab.Proxies.Core.Contract;
 using CorsLab.Proxies.Core.Hosting;
+using CorsLab.Proxies.Core.Upstream;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Forwarder;
@@ -50,9 +51,19 @@ internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody, Re
         proxyRequest.RequestUri = target;
     }
 
+    /// <summary>Set when the upstream framed its body ambiguously; YARP then copies nothing and the forwarder reports this (502).</summary>
+    public UpstreamFailure? AmbiguousResponse { get; private set; }
+
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
         headDeadline.HeadArrived();
+
+        // Before YARP's copy: it would drop a Content-Length that came with a Transfer-Encoding and forward the rest.
+        if (proxyResponse is not null && UpstreamResponseFraming.Check(proxyResponse, HttpMethods.IsHead(httpContext.Request.Method)) is { } ambiguous)
+        {
+            AmbiguousResponse = ambiguous;
+            return false;
+        }
 
         // Null on an error: YARP has set the status and ContractFrontEnd writes the contract's error response.
         if (!await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken) || proxyResponse is null)

@@ -16,7 +16,7 @@ namespace CorsLab.Proxies.Yarp;
 /// 2. fault buffer-response: the response body feature swapped for a buffer (<see cref="BufferedResponseBody"/>);
 /// 3. <see cref="IHttpForwarder.SendAsync(HttpContext, string, HttpMessageInvoker, ForwarderRequestConfig, HttpTransformer, CancellationToken)"/>
 ///    with the contract's <see cref="ContractTransformer"/> and the <see cref="ResponseHeadDeadline"/>; YARP streams both bodies;
-/// 4. a <see cref="ForwarderError"/> becomes the contract's <see cref="UpstreamFailure"/> (<see cref="ForwarderErrorMapper"/>);
+/// 4. an ambiguously framed upstream head the transformer refused, or a <see cref="ForwarderError"/>, becomes the contract's <see cref="UpstreamFailure"/> (<see cref="ForwarderErrorMapper"/>);
 /// 5. fault buffer-response: the buffered body goes out with its Content-Length.
 /// </summary>
 internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker invoker, ProxyOptions options, ILogger logger) : IRequestForwarder
@@ -63,6 +63,11 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
             {
                 buffered?.Uninstall();
             }
+        }
+
+        if (transformer.AmbiguousResponse is { } ambiguous)
+        {
+            return ambiguous;
         }
 
         if (error != ForwarderError.None && !transformer.ResponseCompleted)

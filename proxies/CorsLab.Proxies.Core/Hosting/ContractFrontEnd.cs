@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using CorsLab.Protocol;
 using CorsLab.Proxies.Core.Contract;
 using CorsLab.Proxies.Core.Telemetry;
@@ -8,8 +9,8 @@ using Microsoft.AspNetCore.Http;
 namespace CorsLab.Proxies.Core.Hosting;
 
 /// <summary>
-/// The contract in front of a Kestrel-based engine: routing, preflight, health, url validation and the
-/// mapping of forwarding failures to responses, counted and logged here. Engines only forward.
+/// The contract in front of a Kestrel-based engine: the framing rules Kestrel leaves open, routing, preflight, health,
+/// url validation and the mapping of forwarding failures to responses, counted and logged here. Engines only forward.
 /// </summary>
 public sealed class ContractFrontEnd(IRequestForwarder forwarder, string engineName, ProxyMetrics metrics)
 {
@@ -32,6 +33,12 @@ public sealed class ContractFrontEnd(IRequestForwarder forwarder, string engineN
     private async Task<UpstreamError> RespondAsync(HttpContext context)
     {
         var request = context.Request;
+        if (RequestFramingCheck.Check(request) is { } rejection)
+        {
+            await RejectAsync(context, rejection);
+            return UpstreamError.None;
+        }
+
         switch (RouteClassifier.Classify(request.Method, request.Path.Value))
         {
             case RouteKind.Health:
@@ -83,6 +90,18 @@ public sealed class ContractFrontEnd(IRequestForwarder forwarder, string engineN
         context.Response.Headers.Clear();
         await CorsResponse.WriteAsync(context, failed.StatusCode, failed.Body);
         return failed.Error;
+    }
+
+    /// <summary>
+    /// Answers a head whose framing cannot be trusted, as the `pipelines` engine does: nothing is forwarded, the body is not
+    /// read, and the connection closes after the answer, since where this request ends (and the next begins) is unknown.
+    /// </summary>
+    private static Task RejectAsync(HttpContext context, RequestFramingRejection rejection)
+    {
+        var response = context.Response;
+        response.Headers.Connection = "close";
+        response.ContentLength = Encoding.UTF8.GetByteCount(rejection.Message);
+        return CorsResponse.WriteAsync(context, rejection.StatusCode, rejection.Message);
     }
 
     private Activity? StartServerSpan(HttpContext context, Uri target)

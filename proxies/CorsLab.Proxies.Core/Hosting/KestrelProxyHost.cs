@@ -26,6 +26,13 @@ public static class KestrelProxyHost
 
     private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
+    /// <summary>
+    /// Kestrel's switch that makes a bare LF in the request line or a header line a 400, as RFC 9112 §2.2 allows and the
+    /// `pipelines` engine does; by default Kestrel accepts LF alone as a line end, which a front proxy that splits lines
+    /// only on CRLF would read differently.
+    /// </summary>
+    private const string DisableLineFeedTerminatorsSwitch = "Microsoft.AspNetCore.Server.Kestrel.DisableHttp1LineFeedTerminators";
+
     public static async Task RunAsync(
         ProxyOptions options,
         string engineName,
@@ -34,6 +41,10 @@ public static class KestrelProxyHost
         Action<Uri> listening,
         CancellationToken stopping)
     {
+        // Kestrel reads the switch once per server (KestrelServerOptions, when the server and its parser are created), so it is
+        // set before the host exists. It is process-wide: every Kestrel server this process starts afterwards rejects bare LF
+        // too, which is what every engine here wants (the lab runs one engine per process).
+        AppContext.SetSwitch(DisableLineFeedTerminatorsSwitch, true);
         var builder = WebApplication.CreateSlimBuilder();
         ProxyLogging.Configure(builder.Logging, options);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using CorsLab.Proxies.Core.Contract;
 using CorsLab.Proxies.Core.Policy;
+using BadHttpRequestException = Microsoft.AspNetCore.Http.BadHttpRequestException;
 
 namespace CorsLab.Proxies.Core.Upstream;
 
@@ -52,6 +53,10 @@ public readonly record struct UpstreamFailure(UpstreamError Error, string Reason
         {
             switch (inner)
             {
+                case BadHttpRequestException badBody:
+                    // Kestrel refused the client's body framing (a bad chunk size) while it was being sent upstream:
+                    // the client's fault, 400 as on the other engines, not an upstream failure.
+                    return new(UpstreamError.ClientBodyFailed, badBody.Message);
                 case TargetDeniedException denied:
                     return new(UpstreamError.TargetDenied, denied.Message);
                 case TimeoutException:

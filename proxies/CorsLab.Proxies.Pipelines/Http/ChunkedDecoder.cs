@@ -9,7 +9,7 @@ namespace CorsLab.Proxies.Pipelines.Http;
 /// </summary>
 internal struct ChunkedDecoder
 {
-    /// <summary>A size line with extensions; Kestrel refuses extensions past a few KB too.</summary>
+    /// <summary>A size line with extensions, bounded because it is buffered whole; Kestrel streams past extensions of any length instead.</summary>
     private const int MaxSizeLineBytes = 4 * 1024;
 
     /// <summary>The trailer section obeys the same bound as a request header block (Kestrel's 32 KB).</summary>
