@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using CorsLab.Proxies.HttpClient;
-using CorsLab.Proxies.Pipelines;
-using CorsLab.Proxies.Yarp;
 
 namespace CorsLab.Proxies.Core.Tests;
 
@@ -21,10 +18,8 @@ public sealed class SlowRequestBodyTests
 
     private static readonly TimeSpan TrickleInterval = TimeSpan.FromMilliseconds(200);
 
-    public static TheoryData<string> Engines => ["httpclient", "yarp", "pipelines"];
-
     [Theory]
-    [MemberData(nameof(Engines))]
+    [MemberData(nameof(TestEngines.Names), MemberType = typeof(TestEngines))]
     public async Task TrickledBody_UpstreamSilent_Gets504AtTheHeadTimeout(string engine)
     {
         using var upstream = new TcpListener(IPAddress.Loopback, 0);
@@ -34,7 +29,7 @@ public sealed class SlowRequestBodyTests
         var options = new ProxyOptions { Limits = new ProxyLimits { ResponseHeadTimeout = HeadTimeout } };
         using var stop = new CancellationTokenSource();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = Create(engine).RunAsync(options, listening.SetResult, stop.Token);
+        var running = TestEngines.Create(engine).RunAsync(options, listening.SetResult, stop.Token);
         try
         {
             var proxy = await listening.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -125,11 +120,4 @@ public sealed class SlowRequestBodyTests
         {
         }
     }
-
-    private static IProxyEngine Create(string engine) => engine switch
-    {
-        "httpclient" => new HttpClientEngine(),
-        "yarp" => new YarpEngine(),
-        _ => new PipelinesEngine(),
-    };
 }
