@@ -59,4 +59,27 @@ public sealed class ProxyLimitsTests
     [Fact]
     public void WithExpression_AlsoValidates() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new ProxyLimits() with { MaxRequestLineBytes = 0 });
+
+    [Theory]
+    [InlineData(384L, 21)]
+    [InlineData(1024L, 234)]
+    [InlineData(100L, 1)]
+    [InlineData(1_048_576L, 10_000)]
+    [InlineData(null, 10_000)]
+    public void DefaultMaxConnections_IsWhatTheOpenFileLimitLeaves(long? limit, int expected) =>
+        Assert.Equal(expected, DescriptorBudget.MaxConnectionsFor(limit));
+
+    [Fact]
+    public void DefaultMaxConnections_IsThisProcessLimitsShare() =>
+        Assert.Equal(DescriptorBudget.MaxConnectionsFor(DescriptorBudget.OpenFileLimit()), new ProxyLimits().MaxConnections);
+
+    [Fact]
+    public void OpenFileLimit_IsReadOnLinux() =>
+        Assert.True(!OperatingSystem.IsLinux() || DescriptorBudget.OpenFileLimit() > 0);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void ZeroOrNegativeMaxConnections_Throw(int value) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ProxyLimits { MaxConnections = value });
 }

@@ -10,13 +10,14 @@ namespace CorsLab.Proxies.Core;
 public static class DescriptorBudget
 {
     /// <summary>
-    /// Descriptors kept free beyond those open when the limits are set. The engine's start-up opens ~125 more (a
-    /// Kestrel engine holds ~185 once serving), assemblies still load lazily later (Kestrel's status phrases with the
-    /// first error response: a load that fails for want of a descriptor breaks that type for good), and connections
-    /// over the cap each hold a descriptor until they are closed. With 192 kept free, a burst of 150 connections
-    /// against a 384 limit broke a Kestrel engine that way; 256 held.
+    /// Descriptors kept for the engine process itself. A Kestrel engine holds ~185 once serving (assemblies, epoll,
+    /// pipes); assemblies still load lazily later (Kestrel's status phrases with the first error response: a load that
+    /// fails for want of a descriptor breaks that type for good); connections over the cap each hold a descriptor until
+    /// they are closed. With 252 kept, a burst of 150 connections against a 384 limit broke a Kestrel engine that way;
+    /// with 316 it held. A fixed number, not the count open at start, so the default is the same for every options
+    /// object of a process.
     /// </summary>
-    public const int Reserved = 256;
+    public const int Reserved = 320;
 
     /// <summary>
     /// A client connection holds its own socket, at most one upstream socket in use, and can leave one idle in the
@@ -27,31 +28,11 @@ public static class DescriptorBudget
     /// <summary>The cap where the limit is high or unknown: far above any load scenario here, as the pipelines engine had it.</summary>
     public const int Ceiling = 10_000;
 
-    /// <summary>The default <see cref="ProxyLimits.MaxConnections"/> for an open-file limit (null: unknown) with <paramref name="open"/> descriptors in use.</summary>
-    public static int MaxConnectionsFor(long? openFileLimit, int open) =>
+    /// <summary>The default <see cref="ProxyLimits.MaxConnections"/> for an open-file limit (null: unknown).</summary>
+    public static int MaxConnectionsFor(long? openFileLimit) =>
         openFileLimit is { } limit
-            ? (int)Math.Clamp((limit - open - Reserved) / PerConnection, 1, Ceiling)
+            ? (int)Math.Clamp((limit - Reserved) / PerConnection, 1, Ceiling)
             : Ceiling;
-
-    /// <summary>The default for this process now.</summary>
-    public static int MaxConnectionsForThisProcess() => MaxConnectionsFor(OpenFileLimit(), OpenDescriptors());
-
-    /// <summary>Descriptors this process has open, from <c>/proc/self/fd</c>; 0 where that cannot be read.</summary>
-    public static int OpenDescriptors()
-    {
-        try
-        {
-            return Directory.EnumerateFileSystemEntries("/proc/self/fd").Count();
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return 0;
-        }
-    }
 
     /// <summary>The soft open-file limit of this process, from <c>/proc/self/limits</c>; null where that cannot be read.</summary>
     public static long? OpenFileLimit()

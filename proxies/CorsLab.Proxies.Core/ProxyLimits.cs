@@ -23,7 +23,7 @@ public sealed record ProxyLimits
     /// upstream sockets are capped at the same number. Default: what the process's open-file limit leaves
     /// (<see cref="DescriptorBudget"/>), so the engine cannot run itself out of descriptors (Kestrel has no cap by default).
     /// </summary>
-    public int MaxConnections { get; init => field = Positive(value); } = DescriptorBudget.MaxConnectionsForThisProcess();
+    public int MaxConnections { get; init => field = Positive(value); } = DescriptorBudget.MaxConnectionsFor(DescriptorBudget.OpenFileLimit());
 
     private static int Positive(int value) =>
         value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "must be greater than zero");

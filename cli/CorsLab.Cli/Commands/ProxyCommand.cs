@@ -22,7 +22,7 @@ internal static class ProxyCommand
     private static readonly Option<string?> UpstreamTimeout = new("--upstream-timeout") { Description = "response-head timeout (seconds or 500ms/2s/1m; default 30s)" };
     private static readonly Option<string?> ConnectTimeout = new("--connect-timeout") { Description = "upstream connect timeout (default 10s)" };
     private static readonly Option<string?> IdleTimeout = new("--body-idle-timeout") { Description = "body idle timeout, either direction (default 60s)" };
-    private static readonly Option<string?> MaxConnections = new("--max-connections") { Description = "concurrent client connections (and upstream sockets); over it a new connection is closed at once (default: what the open-file limit leaves, (ulimit -n - open - 256) / 3, at most 10000)" };
+    private static readonly Option<string?> MaxConnections = new("--max-connections") { Description = "concurrent client connections (and upstream sockets); over it a new connection is closed at once (default: what the open-file limit leaves, (ulimit -n - 320) / 3, at most 10000)" };
     private static readonly Option<string?> Level = new("--log-level") { Description = "least severe log record on stderr: Trace, Debug, Information, Warning (default), Error, Critical, None" };
 
     public static Command Create()
