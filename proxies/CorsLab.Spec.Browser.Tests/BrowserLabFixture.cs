@@ -1,5 +1,6 @@
 using CorsLab.Components;
 using CorsLab.Proxies.Catalog;
+using CorsLab.Spec.Browser.Running;
 
 namespace CorsLab.Spec.Browser.Tests;
 
@@ -17,8 +18,7 @@ public sealed class BrowserLabFixture : IAsyncLifetime
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private OriginProcess? _origin;
     private ChromiumSession? _browser;
-
-    public ChromiumSession Browser => _browser ?? throw new InvalidOperationException("the lab has not started");
+    private BrowserPage? _page;
 
     public async Task InitializeAsync()
     {
@@ -36,10 +36,17 @@ public sealed class BrowserLabFixture : IAsyncLifetime
         {
             _buffered[engine.Engine] = engine;
         }
+
+        _page = await BrowserPage.OpenAsync(_browser, _origin.PageUrl);
     }
 
     public async Task DisposeAsync()
     {
+        if (_page is not null)
+        {
+            await _page.DisposeAsync();
+        }
+
         foreach (var engine in _clean.Values.Concat(_buffered.Values))
         {
             await engine.DisposeAsync();
@@ -59,8 +66,8 @@ public sealed class BrowserLabFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Runs one case against an engine (with <c>buffer-response</c> when asked), in a page of its own. One case at a
-    /// time: the streaming case reads the page's clock, and a busy 2-core machine should not be made busier by it.
+    /// Runs one case against an engine (with <c>buffer-response</c> when asked) in the fixture's one page, as the
+    /// runner does. One case at a time: the page runs one exchange at once, and the streaming case reads its clock.
     /// </summary>
     internal async Task<BrowserCaseRun> RunAsync(string engine, BrowserCase browserCase, bool buffered = false)
     {
@@ -75,8 +82,7 @@ public sealed class BrowserLabFixture : IAsyncLifetime
         await _oneAtATime.WaitAsync();
         try
         {
-            await using var page = await Running.BrowserPage.OpenAsync(Browser, _origin.PageUrl);
-            return await BrowserRunner.RunCaseAsync(browserCase, environment, page, CancellationToken.None);
+            return await BrowserRunner.RunCaseAsync(browserCase, environment, _page, CancellationToken.None);
         }
         finally
         {

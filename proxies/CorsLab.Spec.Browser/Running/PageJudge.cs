@@ -39,7 +39,7 @@ internal static class PageJudge
 
         if (seen.Error is { } error)
         {
-            parts.Add(error);
+            parts.Add(error + CorsReason(seen));
         }
 
         return string.Join(", ", parts);
