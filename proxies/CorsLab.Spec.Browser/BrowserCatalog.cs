@@ -55,7 +55,7 @@ public static class BrowserCatalog
             [new SeeStatus(400), new SeeBody("Invalid \"url\" query parameter provided.")]),
 
         new("browser-streaming-drip",
-            "a dripped body (5 chunks, 300 ms apart) read with response.body.getReader(): the first chunk reaches the page long before the last is sent",
+            "a dripped body (5 chunks, 300 ms apart) read with response.body.getReader(): the chunks reach the page spread over the drip, not all at once at its end",
             new BrowserRequest { OriginPath = $"/drip?chunks={Drip.Chunks}&size=256&interval_ms={Drip.IntervalMs}" },
             [new SeeStatus(200), new SeeBodyLength(Drip.Chunks * 256), Drip]),
 

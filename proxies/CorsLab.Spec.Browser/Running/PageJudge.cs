@@ -37,6 +37,11 @@ internal static class PageJudge
             parts.Add($"first {(seen.Events is null ? "chunk" : "event")} after {Ms(first)}");
         }
 
+        if (seen is { FirstChunkMs: { } from, LastChunkMs: { } to } && to - from >= 1)
+        {
+            parts.Add($"last {Ms(to - from)} later");
+        }
+
         if (seen.Error is { } error)
         {
             parts.Add(error + CorsReason(seen));
@@ -71,9 +76,9 @@ internal static class PageJudge
             SeeEvents e => seen.Events is { } events && events.SequenceEqual(e.Data, StringComparer.Ordinal)
                 ? null
                 : $"expected events [{string.Join(", ", e.Data)}], the page got [{string.Join(", ", seen.Events ?? [])}]{(seen.Error is null ? "" : $" ({seen.Error})")}",
-            SeeStreamed e => seen.FirstChunkMs is { } first && first < e.DripMilliseconds / 2
+            SeeStreamed e => seen is { FirstChunkMs: { } first, LastChunkMs: { } last } && last - first >= e.DripMilliseconds / 2
                 ? null
-                : $"buffered: the first chunk reached the page after {(seen.FirstChunkMs is { } late ? Ms(late) : "never")}, and the origin sends its last {Ms(e.DripMilliseconds)} after its first (streamed means before {Ms(e.DripMilliseconds / 2)})",
+                : $"buffered: the first chunk reached the page after {(seen.FirstChunkMs is { } late ? Ms(late) : "never")} and the last {(seen.LastChunkMs is { } end && seen.FirstChunkMs is { } start ? Ms(end - start) : "no time")} later, while the origin spreads its chunks over {Ms(e.DripMilliseconds)} (streamed means over at least {Ms(e.DripMilliseconds / 2)})",
             _ => throw new NotSupportedException($"no judge for {expectation.GetType().Name}"),
         };
     }

@@ -24,6 +24,9 @@ internal sealed record PageObservation
     /// <summary>When the first body chunk (or the first event) reached the script; null when none did.</summary>
     public double? FirstChunkMs { get; init; }
 
+    /// <summary>When the last body chunk reached the script; null when none did.</summary>
+    public double? LastChunkMs { get; init; }
+
     public double ElapsedMs { get; init; }
 
     public List<string>? Events { get; init; }

@@ -50,6 +50,7 @@ async (request) => {
   let keptBytes = 0;
   let bytes = 0;
   let firstChunkMs = null;
+  let lastChunkMs = null;
   try {
     const reader = response.body ? response.body.getReader() : null;
     while (reader) {
@@ -58,6 +59,7 @@ async (request) => {
         break;
       }
       firstChunkMs ??= elapsed();
+      lastChunkMs = elapsed();
       bytes += value.length;
       if (keptBytes < 65536) {
         kept.push(value);
@@ -65,7 +67,7 @@ async (request) => {
       }
     }
   } catch (error) {
-    return { status: response.status, type: response.type, headers, bodyBytes: bytes, firstChunkMs, elapsedMs: elapsed(), error: `body broke off: ${error}` };
+    return { status: response.status, type: response.type, headers, bodyBytes: bytes, firstChunkMs, lastChunkMs, elapsedMs: elapsed(), error: `body broke off: ${error}` };
   }
 
   const joined = new Uint8Array(keptBytes);
@@ -81,6 +83,7 @@ async (request) => {
     body: new TextDecoder().decode(joined.subarray(0, Math.min(keptBytes, 65536))),
     bodyBytes: bytes,
     firstChunkMs,
+    lastChunkMs,
     elapsedMs: elapsed(),
     error: null,
   };
