@@ -41,6 +41,8 @@ internal static class SpecCommand
             throw new UsageException(probe.Message);
         }
 
+        // The browser first, so a missing chromium is said at once rather than after the HTTP cases.
+        await using var browser = parse.GetValue(Browser) ? await StartBrowserAsync(cancellationToken) : null;
         OriginProcess? started = null;
         try
         {
@@ -62,9 +64,11 @@ internal static class SpecCommand
             var environment = CreateEnvironment(template, originHttp, originHttps, parse);
             var console = new SpecConsole("", verbose: true);
             var report = await SpecRunner.RunAsync(SpecCatalog.All, environment, console, cancellationToken);
-            if (parse.GetValue(Browser))
+            if (browser is not null)
             {
-                report = await WithBrowserCasesAsync(report, new BrowserEnvironment(environment, originPage), console, cancellationToken);
+                // The browser cases run after the HTTP ones, and their results join the same report.
+                var browserReport = await BrowserRunner.RunAsync(BrowserCatalog.All, new BrowserEnvironment(environment, originPage), browser, console, cancellationToken);
+                report = new SpecReport(report.Target, [.. report.Cases, .. browserReport.Cases]);
             }
 
             if (parse.GetValue(Json) is { } jsonPath)
@@ -85,23 +89,15 @@ internal static class SpecCommand
         }
     }
 
-    /// <summary>The browser cases run after the HTTP ones, and their results join the same report.</summary>
-    private static async Task<SpecReport> WithBrowserCasesAsync(SpecReport http, BrowserEnvironment environment, SpecConsole console, CancellationToken cancellationToken)
+    private static async Task<ChromiumSession> StartBrowserAsync(CancellationToken cancellationToken)
     {
-        ChromiumSession browser;
         try
         {
-            browser = await ChromiumSession.StartAsync(cancellationToken: cancellationToken);
+            return await ChromiumSession.StartAsync(cancellationToken: cancellationToken);
         }
         catch (ChromiumMissingException error)
         {
             throw new UsageException(error.Message);
-        }
-
-        await using (browser)
-        {
-            var browserReport = await BrowserRunner.RunAsync(BrowserCatalog.All, environment, browser, console, cancellationToken);
-            return new SpecReport(http.Target, [.. http.Cases, .. browserReport.Cases]);
         }
     }
 

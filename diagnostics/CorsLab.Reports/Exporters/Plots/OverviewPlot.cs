@@ -53,7 +53,8 @@ internal static class OverviewPlot
         }
 
         // Direct, the reference every bar is measured against.
-        plot.Add.HorizontalLine(1, 1.5f, colors.For("direct", direct: true), LinePattern.Dashed);
+        var direct = plot.Add.HorizontalLine(1, 1.5f, colors.For("direct", direct: true), LinePattern.Dashed);
+        direct.LegendText = "direct (= 1)";
         PlotCanvas.CategoryAxis(plot, scenarios.Select(scenario => $"{scenario.Scenario} ({(scenario.Metric == DecidingMetric.Throughput ? "req/s" : "p99")})").ToList());
         plot.Axes.SetLimits(-0.6, scenarios.Count - 0.4, 0, top * 1.18);
         plot.ShowLegend(Edge.Right);
