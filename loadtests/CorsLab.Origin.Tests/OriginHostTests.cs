@@ -60,7 +60,8 @@ public sealed class OriginHostTests
         await using var host = await OriginHost.StartAsync(new OriginOptions { PageUrl = "http://127.0.0.1:0" }, CancellationToken.None);
         using var client = new HttpClient();
 
-        var page = Assert.NotNull(host.PageUrl);
+        Assert.NotNull(host.PageUrl);
+        var page = host.PageUrl;
         Assert.Equal("127.0.0.1", page.Host);
         Assert.NotEqual(host.HttpUrl.Port, page.Port);
         using var response = await client.GetAsync(new Uri(page, "/page"));
