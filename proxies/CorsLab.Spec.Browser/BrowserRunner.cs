@@ -31,12 +31,30 @@ public static class BrowserRunner
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(browser);
         var results = new List<SpecCaseResult>();
-        await using var page = environment.Page is null ? null : await BrowserPage.OpenAsync(browser, environment.Page);
+        BrowserPage? page = null;
+        string? pageFailure = null;
+        try
+        {
+            page = environment.Page is null ? null : await BrowserPage.OpenAsync(browser, environment.Page);
+        }
+        catch (PlaywrightException error)
+        {
+            // A page origin that does not serve /page fails every case with the reason, as an unreachable origin would.
+            pageFailure = $"the page on {environment.Page} did not load: {error.Message.Split('\n')[0]}";
+        }
+
         foreach (var browserCase in cases)
         {
-            var run = await RunCaseAsync(browserCase, environment, page, cancellationToken);
-            results.Add(run.Result);
-            progress?.Report(run.Result);
+            var result = pageFailure is null
+                ? (await RunCaseAsync(browserCase, environment, page, cancellationToken)).Result
+                : new SpecCaseResult(browserCase.Id, SpecOutcome.Failed, pageFailure, TimeSpan.Zero);
+            results.Add(result);
+            progress?.Report(result);
+        }
+
+        if (page is not null)
+        {
+            await page.DisposeAsync();
         }
 
         return new SpecReport(environment.Spec.TargetTemplate, results);
