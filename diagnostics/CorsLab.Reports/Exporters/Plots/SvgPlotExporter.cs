@@ -12,7 +12,8 @@ namespace CorsLab.Reports.Exporters.Plots;
 internal static class SvgPlotExporter
 {
     public const string OverviewCaption =
-        "Each scenario's deciding metric relative to the direct origin: time per request (direct's req/s over the target's) for closed load, p99 over direct's p99 for open load. Medians over repeats.";
+        "Each scenario's deciding metric relative to the direct origin: time per request (direct's req/s over the target's) for closed load, p99 over direct's p99 for open load. Medians over repeats. " +
+        "A bar below 1 was measured faster than direct: noise or the lab's own limits (see the caveats above), not a proxy that speeds the origin up.";
 
     public static IReadOnlyList<PlotFile> Render(RunAnalysis analysis)
     {
