@@ -13,7 +13,9 @@ fi
 # wrk: the external load driver (corslab bench --driver wrk), the yardstick for our own load client.
 # fonts-dejavu-core: the font the report plots (ScottPlot/SkiaSharp, headless) measure and draw their text with.
 # nodejs npm: the Node/Express peer (loadtests/peers/node-express) that `corslab diagnose --target` is tested on.
-packages=(nginx wrk fonts-dejavu-core nodejs npm)
+# chromium: the browser that judges the CORS contract (`corslab spec --browser`, proxies/CorsLab.Spec.Browser) and opens
+#   report.html in the tests; Playwright drives this one, since its own browser download is not available here.
+packages=(nginx wrk fonts-dejavu-core chromium nodejs npm)
 missing=()
 for package in "${packages[@]}"; do
   # A node installed another way (nodesource, nvm, a tarball) counts: only ask apt when the command is missing.

@@ -33,6 +33,28 @@ public sealed class ReportRendererTests
     }
 
     [Fact]
+    public async Task Overview_FollowsTheRecommendation_WithEveryEngineAgainstDirectPerScenario()
+    {
+        using var folder = await RunFolder.WriteAsync(RunBuilder.Lab().Build());
+        await ReportRenderer.RenderAsync(folder.Path);
+        var markdown = folder.Read("report.md");
+
+        var overview = markdown.IndexOf("](overview.svg)", StringComparison.Ordinal);
+        Assert.True(overview > markdown.IndexOf("Ship **pipelines**", StringComparison.Ordinal), "the overview follows the recommendation");
+        Assert.True(overview < markdown.IndexOf("### small-get: ranking", StringComparison.Ordinal), "the overview precedes the rankings");
+        Assert.Equal(1, CountOf(markdown, "](overview.svg)"));
+        var texts = XDocument.Load(Path.Combine(folder.Path, "overview.svg")).Descendants(Svg + "text").Select(text => text.Value.Trim()).ToList();
+        Assert.Contains("httpclient", texts);
+        Assert.Contains("yarp", texts);
+        Assert.Contains("pipelines", texts);
+        Assert.Contains(texts, text => text.StartsWith("small-get (", StringComparison.Ordinal));
+        Assert.Contains(texts, text => text.StartsWith("drip (", StringComparison.Ordinal));
+
+        // pipelines in small-get: direct's 20 100 req/s over its 15 100 (repeat medians).
+        Assert.Contains("1.33×", texts);
+    }
+
+    [Fact]
     public async Task Svgs_AreWellFormedXmlWithLinesAndLabels()
     {
         using var folder = await RunFolder.WriteAsync(RunBuilder.Lab().Build());

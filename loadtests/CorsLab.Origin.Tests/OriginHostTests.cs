@@ -55,6 +55,35 @@ public sealed class OriginHostTests
         => Assert.Throws<ArgumentOutOfRangeException>(() => new OriginOptions { TimingsCapacity = capacity });
 
     [Fact]
+    public async Task PageListener_HasAPortOfItsOwn_AndServesThePage()
+    {
+        await using var host = await OriginHost.StartAsync(new OriginOptions { PageUrl = "http://127.0.0.1:0" }, CancellationToken.None);
+        using var client = new HttpClient();
+
+        Assert.NotNull(host.PageUrl);
+        var page = host.PageUrl;
+        Assert.Equal("127.0.0.1", page.Host);
+        Assert.NotEqual(host.HttpUrl.Port, page.Port);
+        using var response = await client.GetAsync(new Uri(page, "/page"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(host.HttpUrl, "/healthz"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task WithoutPageUrl_HasNoPageListener()
+    {
+        await using var host = await OriginHost.StartAsync(new OriginOptions(), CancellationToken.None);
+
+        Assert.Null(host.PageUrl);
+    }
+
+    [Fact]
+    public void PageUrl_NotPlainLoopbackHttp_IsRefused()
+        => Assert.Throws<ArgumentException>(() => new OriginOptions { PageUrl = "http://0.0.0.0:0" });
+
+    [Fact]
     public async Task WithoutHttps_HasNoHttpsUrl_AndListensOnLoopback()
     {
         await using var host = await OriginHost.StartAsync(new OriginOptions { HttpsUrl = null }, CancellationToken.None);

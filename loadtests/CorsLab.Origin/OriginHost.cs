@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +29,7 @@ public sealed class OriginHost : IAsyncDisposable
     private Task? _stopped;
     private int _disposed;
 
-    private OriginHost(WebApplication app, X509Certificate2 certificate, string pemPath, bool ownsPem, Uri httpUrl, Uri? httpsUrl)
+    private OriginHost(WebApplication app, X509Certificate2 certificate, string pemPath, bool ownsPem, Uri httpUrl, Uri? httpsUrl, Uri? pageUrl)
     {
         _app = app;
         _certificate = certificate;
@@ -36,6 +37,7 @@ public sealed class OriginHost : IAsyncDisposable
         _ownsPem = ownsPem;
         HttpUrl = httpUrl;
         HttpsUrl = httpsUrl;
+        PageUrl = pageUrl;
     }
 
     /// <summary>The bound http URL, e.g. <c>http://127.0.0.1:41234</c>.</summary>
@@ -43,6 +45,9 @@ public sealed class OriginHost : IAsyncDisposable
 
     /// <summary>The bound https URL, or null when <see cref="OriginOptions.HttpsUrl"/> was null.</summary>
     public Uri? HttpsUrl { get; }
+
+    /// <summary>The bound page listener's URL, or null when <see cref="OriginOptions.PageUrl"/> was null.</summary>
+    public Uri? PageUrl { get; }
 
     /// <summary>The PEM of the https certificate (written even without an https listener, so the path is always valid).</summary>
     public string CertificatePemPath { get; }
@@ -60,13 +65,17 @@ public sealed class OriginHost : IAsyncDisposable
         try
         {
             OriginCertificate.WritePem(certificate, pemPath);
-            app = OriginApp.Build(options, certificate, new TimingStore(options.TimingsCapacity));
+            ListenOptions? pageListener = null;
+            app = OriginApp.Build(options, certificate, new TimingStore(options.TimingsCapacity), listen => pageListener = listen);
             await StartListeningAsync(app, options, ct);
             var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-            var httpUrl = FindAddress(addresses, Uri.UriSchemeHttp)
+
+            // Kestrel writes each bound port back into its ListenOptions; the page listener is told apart by it, not by order.
+            var pageUrl = pageListener is null ? null : new Uri($"http://127.0.0.1:{pageListener.IPEndPoint!.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            var httpUrl = FindAddress(addresses.Where(address => pageUrl is null || new Uri(address).Port != pageUrl.Port), Uri.UriSchemeHttp)
                 ?? throw new InvalidOperationException("Kestrel reported no http address.");
             var httpsUrl = options.HttpsUrl is null ? null : FindAddress(addresses, Uri.UriSchemeHttps);
-            host = new OriginHost(app, certificate, pemPath, ownsPem, httpUrl, httpsUrl);
+            host = new OriginHost(app, certificate, pemPath, ownsPem, httpUrl, httpsUrl, pageUrl);
             return host;
         }
         finally
@@ -150,6 +159,12 @@ public sealed class OriginHost : IAsyncDisposable
     private static (string Address, int Port) BusyListener(OriginOptions options, string message)
     {
         var httpPort = LoopbackUrl.Port(options.HttpUrl);
+        if (options.PageUrl is { } pageUrl && LoopbackUrl.Port(pageUrl) is var pagePort and not 0
+            && (httpPort == 0 || message.Contains($"http://127.0.0.1:{pagePort}", StringComparison.Ordinal)))
+        {
+            return (pageUrl, pagePort);
+        }
+
         if (options.HttpsUrl is { } httpsUrl)
         {
             var httpsPort = LoopbackUrl.Port(httpsUrl);
@@ -162,7 +177,7 @@ public sealed class OriginHost : IAsyncDisposable
         return (options.HttpUrl, httpPort);
     }
 
-    private static Uri? FindAddress(ICollection<string> addresses, string scheme)
+    private static Uri? FindAddress(IEnumerable<string> addresses, string scheme)
     {
         foreach (var address in addresses)
         {

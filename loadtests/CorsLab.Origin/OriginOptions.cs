@@ -7,6 +7,7 @@ public sealed record OriginOptions
 {
     private readonly string _httpUrl = "http://127.0.0.1:0";
     private readonly string? _httpsUrl = "https://127.0.0.1:0";
+    private readonly string? _pageUrl;
     private readonly int _timingsCapacity = 100_000;
 
     /// <summary>
@@ -24,6 +25,17 @@ public sealed record OriginOptions
     {
         get => _httpsUrl;
         init => _httpsUrl = value is null ? null : LoopbackUrl.Validate(value, Uri.UriSchemeHttps, nameof(HttpsUrl));
+    }
+
+    /// <summary>
+    /// A second plain-text listener for the browser suite's page (<c>GET /page</c>), or null for none. A port of its own
+    /// gives the page an origin that differs from the proxy's and from the upstream's, so every request the page makes
+    /// is cross-origin and only a proxy's CORS headers can make it readable.
+    /// </summary>
+    public string? PageUrl
+    {
+        get => _pageUrl;
+        init => _pageUrl = value is null ? null : LoopbackUrl.Validate(value, Uri.UriSchemeHttp, nameof(PageUrl));
     }
 
     /// <summary>Where the certificate (PEM, no key) is written for proxies to trust; null means a temp file, deleted at dispose.</summary>

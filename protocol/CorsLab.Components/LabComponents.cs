@@ -14,10 +14,10 @@ public static class LabComponents
         var certificate = Path.Combine(Path.GetTempPath(), $"corslab-origin-{Environment.ProcessId}-{Guid.NewGuid():N}.pem");
         var process = await ComponentProcess.StartAsync(
             "origin",
-            ["origin", "--urls", "http://127.0.0.1:0", "--https-urls", "https://127.0.0.1:0", "--cert-out", certificate],
+            ["origin", "--urls", "http://127.0.0.1:0", "--https-urls", "https://127.0.0.1:0", "--page-urls", "http://127.0.0.1:0", "--cert-out", certificate],
             cancellationToken,
             cpus);
-        return new OriginProcess(process, new Uri(process.Ready["http"]), new Uri(process.Ready["https"]), process.Ready["cert"]);
+        return new OriginProcess(process, new Uri(process.Ready["http"]), new Uri(process.Ready["https"]), new Uri(process.Ready["page"]), process.Ready["cert"]);
     }
 
     public static async Task<EngineProcess> StartEngineAsync(string engine, OriginProcess origin, IEnumerable<string> faults, CancellationToken cancellationToken, CpuSplit? cpus = null)
@@ -39,8 +39,8 @@ public static class LabComponents
     }
 }
 
-/// <summary>A running origin child: its URLs and the PEM of its https certificate.</summary>
-public sealed record OriginProcess(ComponentProcess Process, Uri HttpUrl, Uri HttpsUrl, string CertificatePath) : IAsyncDisposable
+/// <summary>A running origin child: its URLs (the page listener's for the browser suite) and the PEM of its https certificate.</summary>
+public sealed record OriginProcess(ComponentProcess Process, Uri HttpUrl, Uri HttpsUrl, Uri PageUrl, string CertificatePath) : IAsyncDisposable
 {
     public async ValueTask DisposeAsync()
     {

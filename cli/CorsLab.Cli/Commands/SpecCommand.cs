@@ -2,6 +2,7 @@ using System.CommandLine;
 using CorsLab.Cli.Usage;
 using CorsLab.Components;
 using CorsLab.Spec;
+using CorsLab.Spec.Browser;
 
 namespace CorsLab.Cli.Commands;
 
@@ -15,12 +16,14 @@ internal static class SpecCommand
     private static readonly Option<string?> OriginHttps = new("--origin-https") { Description = "that origin's https URL (cases needing it are skipped without)" };
     private static readonly Option<string?> DeniedUrl = new("--denied-url") { Description = "a URL the target must refuse with 403 (e.g. http://127.0.0.2:PORT/ for an engine run with --deny-target 127.0.0.2)" };
     private static readonly Option<int> SlowHeadMs = new("--slow-head-ms") { Description = "origin head delay that must exceed the target's upstream timeout", DefaultValueFactory = _ => SpecEnvironment.DefaultSlowHeadMilliseconds };
+    private static readonly Option<bool> Browser = new("--browser") { Description = "also run the browser cases (ids browser-…) in Chromium, from a page on an origin of its own" };
+    private static readonly Option<string?> OriginPage = new("--origin-page") { Description = "with --origin: that origin's page listener (corslab origin --page-urls); browser cases are skipped without" };
     private static readonly Option<string?> Json = new("--json") { Description = "write the results as JSON (schema corslab.spec/1)" };
 
     public static Command Create()
     {
         var command = new Command("spec", "Run the spec cases against any running target.");
-        foreach (var option in new Option[] { Target, Origin, OriginHttps, DeniedUrl, SlowHeadMs, Json })
+        foreach (var option in new Option[] { Target, Origin, OriginHttps, DeniedUrl, SlowHeadMs, Browser, OriginPage, Json })
         {
             command.Options.Add(option);
         }
@@ -38,24 +41,36 @@ internal static class SpecCommand
             throw new UsageException(probe.Message);
         }
 
+        // The browser first, so a missing chromium is said at once rather than after the HTTP cases.
+        await using var browser = parse.GetValue(Browser) ? await StartBrowserAsync(cancellationToken) : null;
         OriginProcess? started = null;
         try
         {
             Uri originHttp;
             Uri? originHttps;
+            Uri? originPage;
             if (parse.GetValue(Origin) is { } given)
             {
                 originHttp = AbsoluteUrl(Origin.Name, given);
                 originHttps = parse.GetValue(OriginHttps) is { } https ? AbsoluteUrl(OriginHttps.Name, https) : null;
+                originPage = parse.GetValue(OriginPage) is { } page ? AbsoluteUrl(OriginPage.Name, page) : null;
             }
             else
             {
                 started = await LabComponents.StartOriginAsync(cancellationToken);
-                (originHttp, originHttps) = (started.HttpUrl, started.HttpsUrl);
+                (originHttp, originHttps, originPage) = (started.HttpUrl, started.HttpsUrl, started.PageUrl);
             }
 
             var environment = CreateEnvironment(template, originHttp, originHttps, parse);
-            var report = await SpecRunner.RunAsync(SpecCatalog.All, environment, new SpecConsole("", verbose: true), cancellationToken);
+            var console = new SpecConsole("", verbose: true);
+            var report = await SpecRunner.RunAsync(SpecCatalog.All, environment, console, cancellationToken);
+            if (browser is not null)
+            {
+                // The browser cases run after the HTTP ones, and their results join the same report.
+                var browserReport = await BrowserRunner.RunAsync(BrowserCatalog.All, new BrowserEnvironment(environment, originPage), browser, console, cancellationToken);
+                report = new SpecReport(report.Target, [.. report.Cases, .. browserReport.Cases]);
+            }
+
             if (parse.GetValue(Json) is { } jsonPath)
             {
                 await using var file = File.Create(jsonPath);
@@ -71,6 +86,18 @@ internal static class SpecCommand
             {
                 await started.DisposeAsync();
             }
+        }
+    }
+
+    private static async Task<ChromiumSession> StartBrowserAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ChromiumSession.StartAsync(cancellationToken: cancellationToken);
+        }
+        catch (ChromiumMissingException error)
+        {
+            throw new UsageException(error.Message);
         }
     }
 

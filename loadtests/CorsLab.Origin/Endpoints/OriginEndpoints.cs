@@ -26,5 +26,6 @@ internal static class OriginEndpoints
         routes.MapGet("/redirect/{n}", BehaviourEndpoints.RedirectAsync);
         routes.MapGet("/cors", BehaviourEndpoints.CorsAsync);
         routes.MapGet("/healthz", BehaviourEndpoints.HealthAsync);
+        routes.MapGet("/page", PageEndpoint.HandleAsync);
     }
 }

@@ -4,6 +4,7 @@ using CorsLab.Origin.Endpoints;
 using CorsLab.Origin.Timing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,8 @@ namespace CorsLab.Origin.Hosting;
 /// <summary>Builds the origin's web application: Kestrel on loopback, timing first, then the endpoints.</summary>
 internal static class OriginApp
 {
-    public static WebApplication Build(OriginOptions options, X509Certificate2 certificate, TimingStore store)
+    /// <param name="pageListener">Receives the page listener's options (null when there is none); its endpoint holds the bound port once started.</param>
+    public static WebApplication Build(OriginOptions options, X509Certificate2 certificate, TimingStore store, Action<ListenOptions>? pageListener = null)
     {
         // The empty builder reads no configuration, environment or appsettings: the origin is the same wherever it runs.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(OriginApp).Assembly.GetName().Name });
@@ -33,6 +35,11 @@ internal static class OriginApp
             if (options.HttpsUrl is { } httpsUrl)
             {
                 kestrel.Listen(IPAddress.Loopback, LoopbackUrl.Port(httpsUrl), listen => listen.UseHttps(certificate));
+            }
+
+            if (options.PageUrl is { } pageUrl)
+            {
+                kestrel.Listen(IPAddress.Loopback, LoopbackUrl.Port(pageUrl), listen => pageListener?.Invoke(listen));
             }
         });
 

@@ -5,7 +5,7 @@ using CorsLab.Reports.Exporters.Plots;
 namespace CorsLab.Reports.Exporters.Composing;
 
 /// <summary>
-/// Lays out the report, verdict first: caveats and the engine to ship, each scenario's ranking, then calibration, findings, spec
+/// Lays out the report, verdict first: caveats, the engine to ship, the overview plot, each scenario's ranking, then calibration, findings, spec
 /// tallies, the environment, the load client's ceiling, and every scenario in full with its plots.
 /// </summary>
 internal static class ReportComposer
@@ -14,7 +14,7 @@ internal static class ReportComposer
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var blocks = new List<Block>();
-        blocks.AddRange(VerdictSection.Compose(analysis));
+        blocks.AddRange(VerdictSection.Compose(analysis, plots.FirstOrDefault(plot => plot.Kind == PlotKind.Overview)));
         blocks.AddRange(RunSections.Calibration(analysis.Run));
         blocks.AddRange(RunSections.Findings(analysis.Run));
         blocks.AddRange(RunSections.Spec(analysis.Run));
@@ -25,7 +25,7 @@ internal static class ReportComposer
             blocks.Add(new Heading(2, "Scenarios"));
             foreach (var scenario in analysis.Scenarios)
             {
-                blocks.AddRange(ScenarioSection.Compose(scenario, plots.Where(plot => plot.Scenario == scenario.Scenario)));
+                blocks.AddRange(ScenarioSection.Compose(scenario, plots.Where(plot => plot.Kind != PlotKind.Overview && plot.Scenario == scenario.Scenario)));
             }
         }
 

@@ -1,12 +1,14 @@
 using CorsLab.Diagnostics.Verdict;
 using CorsLab.Reports.Exporters.Document;
+using CorsLab.Reports.Exporters.Plots;
 
 namespace CorsLab.Reports.Exporters.Composing;
 
-/// <summary>What the report opens with: the caveats, the engine to ship and why, and each scenario's ranking.</summary>
+/// <summary>What the report opens with: the caveats, the engine to ship and why, the overview plot, and each scenario's ranking.</summary>
 internal static class VerdictSection
 {
-    public static IEnumerable<Block> Compose(RunAnalysis analysis)
+    /// <param name="overview">Every target against direct (<see cref="OverviewPlot"/>), shown on the first screen; null when the run has no direct.</param>
+    public static IEnumerable<Block> Compose(RunAnalysis analysis, PlotFile? overview)
     {
         var run = analysis.Run;
         yield return new Heading(1, $"Verdict: {run.Name}, {Format.Utc(run.StartedUtc)}");
@@ -16,6 +18,11 @@ internal static class VerdictSection
         }
 
         yield return new Paragraph(Recommendation(analysis));
+        if (overview is not null)
+        {
+            yield return new Figure(overview.FileName, overview.Caption);
+        }
+
         foreach (var scenario in analysis.Scenarios)
         {
             yield return new Heading(3, $"{scenario.Scenario}: ranking");

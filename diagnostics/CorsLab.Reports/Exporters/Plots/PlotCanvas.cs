@@ -15,6 +15,9 @@ internal static partial class PlotCanvas
     public const int Width = 860;
     public const int Height = 440;
 
+    /// <summary>Lower than the others, so the verdict and the overview fit a laptop's first screen together.</summary>
+    public const int OverviewHeight = 340;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>
@@ -114,9 +117,9 @@ internal static partial class PlotCanvas
     /// The plot as SVG. Skia numbers clip paths from a process-wide counter, so the same plot would differ between
     /// renders and two plots inlined in one HTML page could collide; ids are renumbered under <paramref name="idPrefix"/>.
     /// </summary>
-    public static string ToSvg(Plot plot, string idPrefix)
+    public static string ToSvg(Plot plot, string idPrefix, int height = Height)
     {
-        var svg = plot.GetSvgXml(Width, Height);
+        var svg = plot.GetSvgXml(Width, height);
         svg = FontFamily().Replace(svg, match => $"font-family=\"{string.Join(", ", new[] { match.Groups[1].Value, "DejaVu Sans", "Helvetica", "Arial", "sans-serif" }.Distinct(StringComparer.Ordinal))}\"");
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         return ClipId().Replace(svg, match =>

@@ -5,17 +5,26 @@ using ScottPlot;
 namespace CorsLab.Reports.Exporters.Plots;
 
 /// <summary>
-/// Renders the plots of a run with ScottPlot, headless, to SVG: per scenario the latency percentile curves, throughput
+/// Renders the plots of a run with ScottPlot, headless, to SVG: the run's overview against direct, then per scenario the latency percentile curves, throughput
 /// bars against the direct reference, the first-byte gap, and the per-second rate and p99 of each target's median
 /// repeat. A plot with nothing to show is left out.
 /// </summary>
 internal static class SvgPlotExporter
 {
+    public const string OverviewCaption =
+        "Each scenario's deciding metric relative to the direct origin: time per request (direct's req/s over the target's) for closed load, p99 over direct's p99 for open load. Medians over repeats. " +
+        "A bar below 1 was measured faster than direct: noise or the lab's own limits (see the caveats above), not a proxy that speeds the origin up.";
+
     public static IReadOnlyList<PlotFile> Render(RunAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var colors = new TargetColors(analysis.Run);
         var files = new List<PlotFile>();
+        if (OverviewPlot.Create(analysis, colors) is { } overview)
+        {
+            files.Add(new PlotFile("", PlotKind.Overview, OverviewPlot.FileName, OverviewCaption, PlotCanvas.ToSvg(overview, "overview", PlotCanvas.OverviewHeight)));
+        }
+
         foreach (var scenario in analysis.Scenarios)
         {
             var slug = Slug(scenario.Scenario);
