@@ -6,6 +6,7 @@
 #   DURATION  seconds, or with a unit: 90s, 10m, 1h
 #   TARGET    request, chunked, response-head, target-url (default: all four, one after another)
 #   FUZZ_JOBS=2 runs two targets at a time (each afl-fuzz is single-threaded); FUZZ_OUT sets the output folder.
+#   FUZZ_KEEP=1 adds the run's queue, minimised (afl-cmin), to the committed corpus as q-<sha1> files.
 #
 # Installs what is missing: Debian's afl++ (apt, when root) and SharpFuzz.CommandLine (the tool manifest in .config/).
 # Seeds: loadtests/fuzz/corpus/<target>/; findings, queues and logs: loadtests/fuzz/out/ (ignored by git).
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/../.."
 
 all_targets=(request chunked response-head target-url)
 if [ $# -lt 1 ]; then
-  sed -n '5,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '5,9p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 
@@ -68,6 +69,23 @@ export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 # The first execution starts the runtime and JITs the parsers.
 export AFL_FORKSRV_INIT_TMOUT=60000
 
+# afl-fuzz and afl-cmin want the program by its path.
+harness=("$(command -v dotnet)" "$bin/CorsLab.Fuzz.dll")
+
+# The queue, minimised to the inputs that add coverage, joins the seeds under content-hash names.
+keep_queue() {
+  local target=$1 minimised="$out/cmin/$target" corpus="loadtests/fuzz/corpus/$target" file hash
+  rm -rf "$minimised"
+  nice -n 10 afl-cmin -i "$out/findings/$target/default/queue" -o "$minimised" -t 2000 -m none -- "${harness[@]}" "$target" >"$out/$target.cmin.log" 2>&1 \
+    || { echo "fuzz: afl-cmin for $target failed, see $out/$target.cmin.log" >&2; return; }
+  local known
+  known=$(sha1sum "$corpus"/* | cut -c1-40)
+  for file in "$minimised"/*; do
+    hash=$(sha1sum "$file" | cut -c1-40)
+    grep -q "$hash" <<<"$known" || cp "$file" "$corpus/q-${hash:0:16}"
+  done
+}
+
 fuzz_one() {
   local target=$1 dict=loadtests/fuzz/dict/http.dict
   [ "$target" = target-url ] && dict=loadtests/fuzz/dict/url.dict
@@ -75,9 +93,10 @@ fuzz_one() {
   mkdir -p "$out/findings"
   # -t 2000: a parse takes microseconds; two seconds leaves room for a loaded machine and still calls a loop a hang.
   local command=(nice -n 10 afl-fuzz -i "loadtests/fuzz/corpus/$target" -o "$out/findings/$target" -x "$dict"
-    -V "$seconds" -t 2000 -m none -- dotnet "$bin/CorsLab.Fuzz.dll" "$target")
+    -V "$seconds" -t 2000 -m none -- "${harness[@]}" "$target")
   echo "fuzz: $target for ${seconds}s: ${command[*]}" >&2
   "${command[@]}" >"$out/$target.log" 2>&1 || echo "fuzz: afl-fuzz for $target failed, see $out/$target.log" >&2
+  if [ "${FUZZ_KEEP:-0}" = 1 ]; then keep_queue "$target"; fi
 }
 
 jobs=${FUZZ_JOBS:-1}
