@@ -46,7 +46,7 @@ internal static class RequestTarget
         FuzzFailure.Unless(head.Method.Length > 0 && head.Target.Length > 0, "empty method or target");
         FuzzFailure.Unless(head.HeaderBytes <= Limits.MaxRequestHeaderBytes, "header bytes over the limit");
         FuzzFailure.Unless(!head.IsChunked || (head.IsHttp11 && head.ContentLength < 0), "chunked with a length or in HTTP/1.0");
-        FuzzFailure.Unless(head.HostCount == (head.IsHttp11 ? 1 : head.HostCount) && head.HostCount <= 1, "host count");
+        FuzzFailure.Unless(head.HostCount == 1 || (head.HostCount == 0 && !head.IsHttp11), $"{head.HostCount} Host fields");
         var text = new StringBuilder();
         text.Append(Encoding.Latin1.GetString(head.Method)).Append(' ').Append(Encoding.Latin1.GetString(head.Target))
             .Append(head.IsHttp11 ? " 1.1" : " 1.0").Append(" length=").Append(head.ContentLength).Append(" chunked=").Append(head.IsChunked)

@@ -78,6 +78,32 @@ public sealed class ChunkedDecoderPropertyTests
             Assert.Equal(Outcome(bytes, [], SplitFeed.Segmented), Outcome(bytes, cuts, SplitFeed.Resumed));
         }, iter: 1000);
 
+    [Fact]
+    public void UnendedSizeLineOrTrailer_IsHeldUpToItsBound_ThenRefused() =>
+        Gen.Select(Gen.Bool, Gen.Int[0, 40_000], HttpGen.Cuts).Sample((inTrailers, length, rawCuts) =>
+        {
+            // 4 KB for a size line with its extensions, 32 KB for the trailer section (ChunkedDecoder's bounds).
+            var bound = inTrailers ? 32 * 1024 : 4 * 1024;
+            var line = inTrailers ? "X-T: " + new string('v', length) : "1;" + new string('e', length);
+            var bytes = HttpGen.Ascii((inTrailers ? "0\r\n" : "") + line);
+            var cuts = SplitFeed.Normalize([.. rawCuts.Select(cut => cut * 10)], bytes.Length);
+            var decoder = default(ChunkedDecoder);
+            try
+            {
+                SplitFeed.Resumed(bytes, cuts, (ref SequenceReader<byte> reader) =>
+                {
+                    Assert.Equal(ChunkedStatus.NeedMoreData, decoder.Read(ref reader, out _));
+                    Assert.InRange(reader.Length - reader.Consumed, 0, bound);
+                    return false;
+                });
+                Assert.InRange(line.Length, 0, bound);
+            }
+            catch (InvalidDataException)
+            {
+                Assert.True(line.Length > bound, $"refused a {line.Length}-byte line under the {bound}-byte bound");
+            }
+        }, iter: 100);
+
     /// <summary>The chunks through <see cref="ChunkedEncoder"/> (span or sequence overload), the last chunk, then the next message's bytes.</summary>
     private static byte[] Encode(byte[][] chunks, bool asSequence)
     {
