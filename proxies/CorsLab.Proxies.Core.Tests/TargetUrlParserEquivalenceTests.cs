@@ -144,7 +144,7 @@ public sealed class TargetUrlParserEquivalenceTests
     }
 
     /// <returns>Whether the span parse allocated nothing (its fast path).</returns>
-    private static bool AssertEquivalent(string query)
+    internal static bool AssertEquivalent(string query)
     {
         var expected = TargetUrlParser.Parse(query, out var uri);
         var buffer = new char[query.Length + 1];
