@@ -12,6 +12,7 @@ namespace CorsLab.Cli.Tests;
 /// each waiting on an upstream that never answers: it holds at most its cap (those get the upstream-timeout 504),
 /// closes the rest unanswered, stays alive (no EMFILE spin, no runtime abort), and serves again afterwards.
 /// </summary>
+[Collection(LabRunsCollection.Name)]
 public sealed class DescriptorLimitTests
 {
     private const int OpenFileLimit = 384;

@@ -6,6 +6,7 @@ using CorsLab.Components;
 namespace CorsLab.Cli.Tests;
 
 /// <summary>Ctrl+C keeps what was measured, marks it incomplete, and leaves no child behind.</summary>
+[Collection(LabRunsCollection.Name)]
 public sealed class InterruptTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace CorsLab.Cli.Tests;
 /// error, every plot is drawn with a size, and the first screen holds the verdict and the overview plot. The screenshot
 /// of that first screen is saved beside the report as <c>report.png</c>, in the repository's <c>results/runs/</c>.
 /// </summary>
+[Collection(LabRunsCollection.Name)]
 public sealed class ReportInBrowserTests
 {
     private static readonly TimeSpan BenchBound = TimeSpan.FromMinutes(5);

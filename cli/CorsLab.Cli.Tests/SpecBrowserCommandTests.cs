@@ -5,6 +5,7 @@ using CorsLab.Spec.Browser;
 namespace CorsLab.Cli.Tests;
 
 /// <summary><c>corslab spec --browser</c> as a real process against a running engine: the browser cases join the report.</summary>
+[Collection(LabRunsCollection.Name)]
 public sealed class SpecBrowserCommandTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
