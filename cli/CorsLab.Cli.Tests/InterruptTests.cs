@@ -15,7 +15,7 @@ public sealed class InterruptTests
         var outDirectory = Directory.CreateTempSubdirectory("corslab-interrupt-");
         try
         {
-            var start = CorslabExecutable.CreateStartInfo(["investigate", "--out", outDirectory.FullName, "--name", "interrupted"]);
+            var start = WithDefaultInterrupt(CorslabExecutable.CreateStartInfo(["investigate", "--out", outDirectory.FullName, "--name", "interrupted"]));
             start.RedirectStandardOutput = true;
             start.RedirectStandardError = true;
             using var lab = Process.Start(start)!;
@@ -58,6 +58,22 @@ public sealed class InterruptTests
         {
             outDirectory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The lab with SIGINT's default disposition, as a terminal gives it: a suite started in the background of a
+    /// non-interactive shell (a CI runner, nohup) passes SIGINT on as ignored, the runtime then installs no handler,
+    /// and the Ctrl+C under test would never arrive. <c>env</c> execs, so the pid stays the lab's.
+    /// </summary>
+    private static ProcessStartInfo WithDefaultInterrupt(ProcessStartInfo start)
+    {
+        var wrapped = new ProcessStartInfo("env") { UseShellExecute = false };
+        foreach (var argument in new[] { "--default-signal=INT", start.FileName }.Concat(start.ArgumentList))
+        {
+            wrapped.ArgumentList.Add(argument);
+        }
+
+        return wrapped;
     }
 
     /// <summary>The lab's children carry its pid in their environment (see <see cref="ParentWatch"/>).</summary>
