@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using CorsLab.Origin.Endpoints;
+using CorsLab.Origin.Provocations;
 using CorsLab.Origin.Timing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,6 +47,7 @@ internal static class OriginApp
         var app = builder.Build();
         app.UseMiddleware<TimingMiddleware>(store);
         app.UseMiddleware<AbortedRequestMiddleware>();
+        app.UseMiddleware<ProvocationMiddleware>(new IdleConnectionCloser());
         app.UseRouting();
         OriginEndpoints.Map(app);
         app.MapGet(TimingsEndpoint.Path, new TimingsEndpoint(store).HandleAsync);

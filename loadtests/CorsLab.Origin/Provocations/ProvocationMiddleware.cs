@@ -1,0 +1,98 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+
+namespace CorsLab.Origin.Provocations;
+
+/// <summary>
+/// Applies a request's <see cref="Provocation"/> around any endpoint; runs after the timing middleware, so the
+/// origin's timings show the split writes as they went out. Requests without a query pay one dictionary check.
+/// </summary>
+internal sealed class ProvocationMiddleware(RequestDelegate next, IdleConnectionCloser idleCloser)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        idleCloser.OnRequest(context.Connection.Id);
+        if (!Provocation.TryParse(context.Request.Query, out var provocation, out var error))
+        {
+            return Endpoints.Args.BadRequestAsync(context, error.Name, error.Min, error.Max);
+        }
+
+        return provocation.Any ? ProvokeAsync(context, provocation) : next(context);
+    }
+
+    private async Task ProvokeAsync(HttpContext context, Provocation provocation)
+    {
+        var response = context.Response;
+        if (provocation.NoContinue)
+        {
+            // Kestrel sends "100 Continue" when the body is first read, and only while the request says Expect.
+            context.Request.Headers.Remove(HeaderNames.Expect);
+        }
+
+        if (provocation.Close)
+        {
+            response.OnStarting(static state => SetClose((HttpResponse)state), response);
+        }
+
+        var socket = provocation.Nagle ? context.Features.Get<IConnectionSocketFeature>()?.Socket : null;
+        if (socket is not null)
+        {
+            socket.NoDelay = false;
+        }
+
+        if (provocation.IdleClose is { } idle && context.Features.Get<IConnectionLifetimeNotificationFeature>() is { } connection)
+        {
+            var id = context.Connection.Id;
+            response.OnCompleted(() =>
+            {
+                idleCloser.CloseWhenIdle(id, connection, idle);
+                return Task.CompletedTask;
+            });
+        }
+
+        var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var split = provocation.SplitGap is { } gap ? new SplitResponseBodyFeature(original, gap) : null;
+        if (split is not null)
+        {
+            context.Features.Set<IHttpResponseBodyFeature>(split);
+        }
+
+        try
+        {
+            await next(context);
+            if (split is not null)
+            {
+                await split.Writer.FlushAsync(context.RequestAborted);
+            }
+        }
+        finally
+        {
+            context.Features.Set(original);
+            if (socket is not null)
+            {
+                RestoreNoDelay(socket);
+            }
+        }
+    }
+
+    private static Task SetClose(HttpResponse response)
+    {
+        response.Headers.Connection = "close";
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Back to Kestrel's default for the next request on this connection; the socket may be gone already.</summary>
+    private static void RestoreNoDelay(Socket socket)
+    {
+        try
+        {
+            socket.NoDelay = true;
+        }
+        catch (Exception error) when (error is ObjectDisposedException or SocketException)
+        {
+        }
+    }
+}
