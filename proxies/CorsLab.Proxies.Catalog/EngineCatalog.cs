@@ -10,6 +10,9 @@ namespace CorsLab.Proxies.Catalog;
 /// <summary>The engines this build knows, by command-line name, and the faults each reproduces.</summary>
 public static class EngineCatalog
 {
+    /// <summary>The largest pool-limit: a cap beyond the descriptor budget would never bind.</summary>
+    private const int MaxPoolLimit = 10_000;
+
     private static readonly IProxyEngine[] Engines = [new HttpClientEngine(), new YarpEngine(), new PipelinesEngine()];
 
     public static IEnumerable<string> Names => Engines.Select(engine => engine.Name);
@@ -51,6 +54,15 @@ public static class EngineCatalog
                 }
 
                 selection = selection with { AddedLatency = delay };
+            }
+            else if (fault == Fault.PoolLimit)
+            {
+                if (argument is null || !int.TryParse(argument, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit) || limit is < 1 or > MaxPoolLimit)
+                {
+                    return (FaultSelection.None, $"fault '{text}' needs a number of connections from 1 to {MaxPoolLimit}, e.g. {FaultNames.PoolLimit}=4");
+                }
+
+                selection = selection with { PoolLimit = limit };
             }
             else if (argument is not null)
             {

@@ -16,6 +16,9 @@ public sealed record ProxyOptions
     /// <summary>How long fault added-latency holds each forwarded request; zero without the fault.</summary>
     public TimeSpan AddedLatency { get; init; }
 
+    /// <summary>Upstream connections per origin under fault pool-limit; zero without the fault.</summary>
+    public int PoolLimit { get; init; }
+
     public TargetPolicy Policy { get; init; } = TargetPolicy.Default;
 
     public ProxyLimits Limits { get; init; } = new();
@@ -36,4 +39,13 @@ public sealed record ProxyOptions
     public IMeterFactory? MeterFactory { get; init; }
 
     public bool Has(Fault fault) => (Faults & fault) == fault && fault != Fault.None;
+
+    /// <summary>How long the upstream may take to send its head: <see cref="ProxyLimits.ResponseHeadTimeout"/>, or no limit under fault no-timeout.</summary>
+    public TimeSpan UpstreamHeadTimeout => Has(Fault.NoTimeout) ? Timeout.InfiniteTimeSpan : Limits.ResponseHeadTimeout;
+
+    /// <summary>How long an upstream body may sit idle: <see cref="ProxyLimits.BodyIdleTimeout"/>, or no limit under fault no-timeout.</summary>
+    public TimeSpan UpstreamBodyIdleTimeout => Has(Fault.NoTimeout) ? Timeout.InfiniteTimeSpan : Limits.BodyIdleTimeout;
+
+    /// <summary>Whether the client-facing sockets leave Nagle's algorithm on (faults nagle and nagle-accepted).</summary>
+    public bool ClientNagle => Has(Fault.Nagle) || Has(Fault.NagleAccepted);
 }

@@ -28,8 +28,13 @@ internal sealed class HttpClientForwarder(System.Net.Http.HttpClient client, Pro
             return UpstreamFailure.ClientAborted;
         }
 
+        if (options.Has(Fault.HoldContinue))
+        {
+            ContinueHold.Apply(context.Request);
+        }
+
         using var headTimeout = CancellationTokenSource.CreateLinkedTokenSource(clientAborted);
-        headTimeout.CancelAfter(options.Limits.ResponseHeadTimeout);
+        headTimeout.CancelAfter(options.UpstreamHeadTimeout);
 
         // The request lives until the response is done: with /echo-like upstreams its body is still being sent.
         HttpRequestMessage? request = null;
@@ -57,6 +62,11 @@ internal sealed class HttpClientForwarder(System.Net.Http.HttpClient client, Pro
             }
 
             ResponseHeaderCopier.Copy(upstream, context.Response);
+            if (options.Has(Fault.RelayConnectionClose))
+            {
+                ConnectionCloseRelay.Apply(upstream, context.Response);
+            }
+
             CorsResponse.Apply(context);
             return options.Has(Fault.BufferResponse)
                 ? await SendBufferedAsync(context, upstream)
@@ -67,15 +77,16 @@ internal sealed class HttpClientForwarder(System.Net.Http.HttpClient client, Pro
     private async ValueTask<UpstreamFailure?> SendStreamedAsync(HttpContext context, HttpResponseMessage upstream)
     {
         var clientAborted = context.RequestAborted;
-        if (options.Has(Fault.Nagle))
+        if (options.ClientNagle)
         {
-            // Fault nagle: the head goes out in a write of its own, so the body's first write waits on its ACK.
+            // Faults nagle and nagle-accepted: the head goes out when the upstream's arrives, in a write of its own,
+            // so the body's first write waits on its ACK.
             await context.Response.StartAsync(clientAborted);
             await context.Response.Body.FlushAsync(clientAborted);
         }
 
         await using var body = await upstream.Content.ReadAsStreamAsync(clientAborted);
-        var result = await StreamCopier.CopyAsync(body, context.Response.Body, options.Limits.BodyIdleTimeout, clientAborted);
+        var result = await StreamCopier.CopyAsync(body, context.Response.Body, options.UpstreamBodyIdleTimeout, clientAborted);
         return result switch
         {
             StreamCopyResult.Completed => null,

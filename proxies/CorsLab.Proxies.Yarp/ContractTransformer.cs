@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using CorsLab.Proxies.Core.Contract;
+using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Hosting;
 using CorsLab.Proxies.Core.Upstream;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +24,7 @@ namespace CorsLab.Proxies.Yarp;
 /// names listed in the upstream's <c>Connection</c>, then applies the contract's CORS headers.
 /// </para>
 /// </summary>
-internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody, ResponseHeadDeadline headDeadline) : HttpTransformer
+internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody, bool relayConnectionClose, ResponseHeadDeadline headDeadline) : HttpTransformer
 {
     /// <summary>Set once YARP copied the whole response body; a request-body error reported after that changes nothing for the client.</summary>
     public bool ResponseCompleted { get; private set; }
@@ -79,11 +80,16 @@ internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody, Re
             RemoveHopByHop(content.Headers, connection, responseHeaders);
         }
 
+        if (relayConnectionClose)
+        {
+            ConnectionCloseRelay.Apply(proxyResponse, httpContext.Response);
+        }
+
         CorsResponse.Apply(httpContext);
 
         if (splitHeadFromBody)
         {
-            // Fault nagle: the head leaves in a write of its own, so the first body write waits for its ACK
+            // Faults nagle and nagle-accepted: the head leaves in a write of its own, so the first body write waits for its ACK
             // (Nagle on our socket, delayed ACK on the client's).
             await httpContext.Response.StartAsync(cancellationToken);
             await httpContext.Response.Body.FlushAsync(cancellationToken);

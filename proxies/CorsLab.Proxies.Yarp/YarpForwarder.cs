@@ -25,7 +25,7 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
     {
         // YARP has one activity timer, reset on every read and write, covering the wait for the head and body idleness
         // in both directions; ProxyLimits.BodyIdleTimeout has no separate timer here (README, "Timeouts").
-        ActivityTimeout = options.Limits.ResponseHeadTimeout,
+        ActivityTimeout = options.UpstreamHeadTimeout,
         // HTTP/1.1 upstream as the original gateway and the other engines; YARP's default (2.0 or lower) would
         // negotiate h2 with TLS upstreams and make the engines incomparable.
         Version = HttpVersion.Version11,
@@ -34,7 +34,7 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
 
     private readonly bool _bufferRequest = options.Has(Fault.BufferRequest);
     private readonly bool _bufferResponse = options.Has(Fault.BufferResponse);
-    private readonly bool _nagle = options.Has(Fault.Nagle);
+    private readonly bool _nagle = options.ClientNagle;
 
     public async ValueTask<UpstreamFailure?> ForwardAsync(HttpContext context, Uri target)
     {
@@ -43,14 +43,19 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
             return UpstreamFailure.ClientAborted;
         }
 
+        if (options.Has(Fault.HoldContinue))
+        {
+            ContinueHold.Apply(context.Request);
+        }
+
         if (_bufferRequest && await RequestBodyBuffer.ReplaceAsync(context) is { } bodyFailure)
         {
             return bodyFailure;
         }
 
         // With a buffered response the head and body leave together from BufferedResponseBody, so the transformer must not start it.
-        using var headDeadline = new ResponseHeadDeadline(options.Limits.ResponseHeadTimeout);
-        var transformer = new ContractTransformer(target, splitHeadFromBody: _nagle && !_bufferResponse, headDeadline);
+        using var headDeadline = new ResponseHeadDeadline(options.UpstreamHeadTimeout);
+        var transformer = new ContractTransformer(target, splitHeadFromBody: _nagle && !_bufferResponse, options.Has(Fault.RelayConnectionClose), headDeadline);
         var buffered = _bufferResponse ? BufferedResponseBody.Install(context) : null;
         ForwarderError error;
         using (UpgradeSuppression.Apply(context))

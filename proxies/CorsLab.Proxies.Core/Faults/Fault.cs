@@ -16,4 +16,19 @@ public enum Fault
 
     /// <summary>A known wait before forwarding (<see cref="ProxyOptions.AddedLatency"/>): the truth the lab calibrates against.</summary>
     AddedLatency = 1 << 8,
+
+    /// <summary>Nagle on the client-facing sockets only, and the response head written the moment the upstream's arrives.</summary>
+    NagleAccepted = 1 << 9,
+
+    /// <summary>The upstream's hop-by-hop <c>Connection: close</c> relayed to the client, which must then reconnect.</summary>
+    RelayConnectionClose = 1 << 10,
+
+    /// <summary>No <c>100 Continue</c> for a client that sent <c>Expect: 100-continue</c>: it waits until its own timeout.</summary>
+    HoldContinue = 1 << 11,
+
+    /// <summary>At most <see cref="ProxyOptions.PoolLimit"/> upstream connections per origin; more requests queue for one.</summary>
+    PoolLimit = 1 << 12,
+
+    /// <summary>No upstream timeout: a silent upstream holds the client as long as the client waits.</summary>
+    NoTimeout = 1 << 13,
 }

@@ -5,6 +5,8 @@ public static class FaultNames
 {
     public const string AddedLatency = "added-latency";
 
+    public const string PoolLimit = "pool-limit";
+
     private static readonly (Fault Fault, string Name, string? Argument)[] Table =
     [
         (Fault.BufferResponse, "buffer-response", null),
@@ -16,6 +18,11 @@ public static class FaultNames
         (Fault.AllocPerChunk, "alloc-per-chunk", null),
         (Fault.GlobalLock, "global-lock", null),
         (Fault.AddedLatency, AddedLatency, "<duration>"),
+        (Fault.NagleAccepted, "nagle-accepted", null),
+        (Fault.RelayConnectionClose, "relay-connection-close", null),
+        (Fault.HoldContinue, "hold-continue", null),
+        (Fault.PoolLimit, PoolLimit, "<connections>"),
+        (Fault.NoTimeout, "no-timeout", null),
     ];
 
     public static IEnumerable<string> All => Table.Select(row => row.Name);

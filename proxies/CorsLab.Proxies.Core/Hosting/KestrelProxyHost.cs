@@ -60,12 +60,12 @@ public static class KestrelProxyHost
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.UseSockets(sockets =>
         {
-            sockets.NoDelay = !options.Has(Fault.Nagle);
+            sockets.NoDelay = !options.ClientNagle;
 
-            // Fault nagle: Kestrel's socket sender drains its pipe on an IO thread, so a head flushed just before the
+            // Faults nagle and nagle-accepted: Kestrel's socket sender drains its pipe on an IO thread, so a head flushed just before the
             // body usually leaves in the same send() and Nagle never bites. Inline scheduling makes every flush its own
             // send(), as in a naive server: the head goes, and the body's small segment waits for the client's ACK.
-            sockets.UnsafePreferInlineScheduling = options.Has(Fault.Nagle);
+            sockets.UnsafePreferInlineScheduling = options.ClientNagle;
         });
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

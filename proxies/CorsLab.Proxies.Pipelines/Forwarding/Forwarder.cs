@@ -35,6 +35,7 @@ internal sealed class Forwarder
     private readonly UpstreamPool _pool;
     private readonly UpstreamDialer _dialer;
     private readonly CopyBehaviour _copy;
+    private readonly UpstreamSlots? _slots;
     private readonly string _engineName;
 
     public Forwarder(ProxyOptions options, PipelinesSettings settings, UpstreamPool pool, UpstreamDialer dialer, string engineName)
@@ -44,8 +45,9 @@ internal sealed class Forwarder
         _pool = pool;
         _dialer = dialer;
         _engineName = engineName;
+        _slots = options.Has(Fault.PoolLimit) ? new UpstreamSlots(options.PoolLimit) : null;
         _copy = new CopyBehaviour(
-            options.Limits.BodyIdleTimeout,
+            options.UpstreamBodyIdleTimeout,
             options.Has(Fault.AllocPerChunk),
             options.Has(Fault.GlobalLock) ? new Lock() : null);
     }
@@ -91,6 +93,30 @@ internal sealed class Forwarder
             requestFraming = BodyFraming.Sized(bufferedBody.Length);
         }
 
+        if (_slots is null)
+        {
+            return await ExchangeWithRetryAsync(client, key, resolved, requestFraming, bufferedBody, activity);
+        }
+
+        if (!await _slots.WaitAsync(key, _options.UpstreamHeadTimeout))
+        {
+            return ForwardOutcome.Failed(UpstreamError.UpstreamTimeout, "no upstream connection came free (fault pool-limit)");
+        }
+
+        try
+        {
+            return await ExchangeWithRetryAsync(client, key, resolved, requestFraming, bufferedBody, activity);
+        }
+        finally
+        {
+            _slots.Release(key);
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ForwardOutcome> ExchangeWithRetryAsync(
+        ClientConnection client, PoolKey key, IPAddress[]? resolved, BodyFraming requestFraming, MemoryStream? bufferedBody, Activity? activity)
+    {
         // A pooled connection the upstream closed meanwhile fails before any answer: retry once on a new one,
         // when no request byte is lost by doing so (SocketsHttpHandler does the same).
         for (var attempt = 0; ; attempt++)
@@ -127,6 +153,7 @@ internal sealed class Forwarder
     {
         var head = client.Head;
         var nagle = _options.Has(Fault.Nagle);
+        var clientNagle = _options.ClientNagle;
 
         // 4. Request head: method, the target's path and query, Host, end-to-end fields, our framing.
         WriteRequestHead(connection.Writer, head, client.Target, requestFraming);
@@ -158,7 +185,7 @@ internal sealed class Forwarder
         if (requestFraming.Kind != BodyKind.None && bufferedBody is null)
         {
             // 5. Upload, concurrently with the response: /echo-like upstreams answer while the body still arrives.
-            if (head.ExpectContinue && !await client.SendInterimAsync(Continue))
+            if (head.ExpectContinue && !_options.Has(Fault.HoldContinue) && !await client.SendInterimAsync(Continue))
             {
                 connection.Dispose();
                 return ForwardOutcome.Failed(UpstreamError.ClientAborted, "client aborted");
@@ -169,7 +196,7 @@ internal sealed class Forwarder
 
         // 6. Response head, within the response-head timeout (--upstream-timeout); interim 1xx are dropped.
         var isHead = head.Method.SequenceEqual("HEAD"u8);
-        connection.Timer.CancelAfter(_options.Limits.ResponseHeadTimeout);
+        connection.Timer.CancelAfter(_options.UpstreamHeadTimeout);
         BodyFraming responseFraming;
         try
         {
@@ -226,10 +253,11 @@ internal sealed class Forwarder
 
         // 7. Client head: status, end-to-end fields, CORS, our framing.
         var clientKind = bufferedResponse is not null ? BodyKind.ContentLength : ClientFraming(responseFraming.Kind, head.IsHttp11);
-        var keepAlive = head.KeepAlive && clientKind != BodyKind.UntilClose && !client.IsStopping;
+        var keepAlive = head.KeepAlive && clientKind != BodyKind.UntilClose && !client.IsStopping
+            && !(_options.Has(Fault.RelayConnectionClose) && !connection.Head.KeepAlive);
         WriteResponseHead(client, connection.Head, clientKind, bufferedResponse?.Length ?? responseFraming.Length, keepAlive);
         CopyResult sent;
-        if (nagle && await client.FlushAsync(connection.Timer, _options.Limits.BodyIdleTimeout) is false)
+        if (clientNagle && await client.FlushAsync(connection.Timer, _options.Limits.BodyIdleTimeout) is false)
         {
             sent = CopyResult.DestinationFailed;
         }
@@ -310,7 +338,7 @@ internal sealed class Forwarder
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<MemoryStream?> BufferRequestAsync(ClientConnection client, BodyFraming framing)
     {
-        if (client.Head.ExpectContinue && !await client.SendInterimAsync(Continue))
+        if (client.Head.ExpectContinue && !_options.Has(Fault.HoldContinue) && !await client.SendInterimAsync(Continue))
         {
             return null;
         }

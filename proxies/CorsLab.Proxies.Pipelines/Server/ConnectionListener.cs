@@ -82,7 +82,7 @@ internal sealed class ConnectionListener : IDisposable
 
     public async Task RunAsync(Forwarder forwarder, string engineName, CancellationToken stopping)
     {
-        var noDelay = !_options.Has(Fault.Nagle);
+        var noDelay = !_options.ClientNagle;
         using (stopping.UnsafeRegister(static state => ((Socket)state!).Dispose(), _listener))
         {
             var backoff = FirstAcceptBackoff;
