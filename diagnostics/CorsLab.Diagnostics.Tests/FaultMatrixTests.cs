@@ -16,10 +16,10 @@ public sealed class FaultMatrixTests
         var json = Path.Combine(Path.GetTempPath(), $"corslab-selfcheck-{Guid.NewGuid():N}.json");
         try
         {
-            var (exit, output) = await Corslab.RunAsync(TimeSpan.FromMinutes(6), "diagnose", "--self-check", "--json", json);
+            var (exit, output) = await Corslab.RunAsync(TimeSpan.FromMinutes(10), "diagnose", "--self-check", "--json", json);
             var document = SelfCheckDocument.Parse(await File.ReadAllTextAsync(json));
 
-            Assert.Equal(15, document.Runs.Count);
+            Assert.Equal(27, document.Runs.Count);
             var wrong = document.Runs
                 .Where(run => run.Expected == ConfusionMatrix.None ? run.Reported.Count > 0 : !run.Reported.Contains(run.Expected))
                 .Select(run => $"{run.Engine} [{string.Join(',', run.Faults)}]: expected {run.Expected}, reported {string.Join(',', run.Reported)}")

@@ -13,7 +13,12 @@ public sealed class FindingRulesTests
     {
         var ids = FindingRules.BlackBox.Select(r => r.Id).ToArray();
         Assert.Equal(ids.Length, ids.Distinct().Count());
-        Assert.Equal(["response-buffering", "request-buffering", "nagle-delay", "connection-churn", "proxy-overhead", "throughput-stall", "request-errors"], ids);
+        Assert.Equal(
+            [
+                "response-buffering", "request-buffering", "nagle-delay", "upstream-nagle-delay", "connection-churn", "client-connection-churn",
+                "expect-continue-delay", "connection-pool-limit", "proxy-overhead", "throughput-stall", "request-errors",
+            ],
+            ids);
     }
 
     [Fact]
@@ -109,5 +114,18 @@ public sealed class FindingRulesTests
         Assert.Equal(1, matrix["nagle-delay", "response-buffering"]);
         Assert.Equal(1, matrix[ConfusionMatrix.None, ConfusionMatrix.None]);
         Assert.Equal(["response-buffering", "nagle-delay", "none"], matrix.Labels);
+    }
+
+    [Fact]
+    public void NotChecked_NamesTheRulesWhoseScenariosWereNotMeasured()
+    {
+        var evidence = Measurements.Evidence(Measurements.Of("t", "small-get", Measurements.Around(500, 100)), null);
+
+        var notChecked = FindingRules.NotChecked(evidence).Select(entry => entry.Rule).ToArray();
+
+        Assert.Contains(ExpectContinueDelayRule.FindingId, notChecked);
+        Assert.Contains(ConnectionPoolLimitRule.FindingId, notChecked);
+        Assert.DoesNotContain(NagleDelayRule.FindingId, notChecked);
+        Assert.DoesNotContain(ProxyOverheadRule.FindingId, notChecked);
     }
 }

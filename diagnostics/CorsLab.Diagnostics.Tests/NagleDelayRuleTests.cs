@@ -85,4 +85,30 @@ public sealed class NagleDelayRuleTests
         var target = Measurements.Of("t", "reuse", Measurements.Around(42_000, (int)NagleDelayRule.MinSamples - 1));
         Assert.Null(_rule.Evaluate(Measurements.Evidence(target, null)));
     }
+
+    [Fact]
+    public void StallAfterTheOriginsLastByte_NamesTheClientFacingLeg()
+    {
+        var target = Measurements.Of("t", "split-write", Measurements.Around(42_000, 40), Measurements.Three(joined: 40, firstByteGapP50: 40_000));
+        var direct = Measurements.Of("direct", "split-write", Measurements.Around(4_000, 40), Measurements.Three(joined: 40, firstByteGapP50: 50));
+
+        var finding = _rule.Evaluate(Measurements.Evidence(target, direct));
+
+        Assert.NotNull(finding);
+        Assert.Equal("client-facing", finding.Evidence["leg"]);
+        Assert.Contains("client-facing leg", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StallBeforeTheOriginsHeadIn_NamesTheUpstreamLeg() =>
+        Assert.Equal("upstream", NagleDelayRule.Leg(Measurements.Three(inboundP50: 40_000, firstByteGapP50: 50), Measurements.Three(inboundP50: 100, firstByteGapP50: 50)));
+
+    [Fact]
+    public void UpstreamNagleProbe_IsNotReadByThisRule()
+    {
+        var target = Measurements.Of("t", "upstream-nagle", Measurements.Around(42_000, 40));
+        var direct = Measurements.Of("direct", "upstream-nagle", Measurements.Around(400, 40));
+
+        Assert.Null(_rule.Evaluate(Measurements.Evidence(target, direct)));
+    }
 }

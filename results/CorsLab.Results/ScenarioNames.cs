@@ -35,4 +35,22 @@ public static class ScenarioNames
 
     /// <summary>Refused and reset upstreams: the errors are the scenario's, not the engine's.</summary>
     public const string Errors = "errors";
+
+    /// <summary>Probe: sequential small GETs whose response head and body leave the origin in separate writes (Nagle bites a proxy that writes the head on arrival).</summary>
+    public const string SplitWrite = "split-write";
+
+    /// <summary>Probe: sequential responses dripped in small pieces faster than the delayed-ACK timer.</summary>
+    public const string FineDrip = "fine-drip";
+
+    /// <summary>Probe: split writes with Nagle on at the origin: a stall there is the upstream's own.</summary>
+    public const string UpstreamNagle = "upstream-nagle";
+
+    /// <summary>Probe: the origin answers <c>Connection: close</c> to a keep-alive client's requests.</summary>
+    public const string UpstreamClose = "upstream-close";
+
+    /// <summary>Probe: uploads sent with <c>Expect: 100-continue</c>.</summary>
+    public const string ExpectContinue = "expect-continue";
+
+    /// <summary>Probe: many requests in flight against a slow origin endpoint: an upstream connection cap queues them.</summary>
+    public const string PoolProbe = "pool-probe";
 }

@@ -176,7 +176,7 @@ internal static class BenchCommand
         var names = List(list);
         if (names.Length == 0)
         {
-            return fallback is null ? ScenarioCatalog.All : [ScenarioCatalog.All.First(s => s.Name == fallback)];
+            return fallback is null ? ScenarioCatalog.Standard : [ScenarioCatalog.All.First(s => s.Name == fallback)];
         }
 
         return names.Select(name => ScenarioCatalog.TryGet(name, out var scenario)

@@ -10,27 +10,33 @@ internal static class DiagnoseTable
     public static void Print(Diagnosis diagnosis)
     {
         Console.Out.WriteLine();
-        Console.Out.WriteLine($"{"scenario",-12} {"target p50",11} {"p99",9} {"direct p50",11} {"p99",9} {"requests",9} {"errors",7} {"resp held",10} {"req held",10} {"orig conn/req",14}");
+        Console.Out.WriteLine($"{"scenario",-16} {"target p50",11} {"p99",9} {"direct p50",11} {"p99",9} {"requests",9} {"errors",7} {"resp held",10} {"req held",10} {"orig conn/req",14}");
         foreach (var measured in diagnosis.Measurements)
         {
             var direct = diagnosis.Direct.FirstOrDefault(d => d.Scenario == measured.Scenario);
             Console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{measured.Scenario,-12} {Ms(measured.Latency.P50),11} {Ms(measured.Latency.P99),9} {Ms(direct?.Latency.P50),11} {Ms(direct?.Latency.P99),9} {measured.Requests,9} {measured.Errors.Values.Sum(),7} {Held(measured.ThreePoint?.FirstByteAfterOriginLast, measured.ThreePoint?.BufferingEligible, direct?.ThreePoint?.FirstByteAfterOriginLast),10} {Held(measured.ThreePoint?.RequestFirstByteAfterClientLast, measured.ThreePoint?.RequestBufferingEligible, direct?.ThreePoint?.RequestFirstByteAfterClientLast),10} {Ratio(measured.ThreePoint?.OriginConnectionsPerRequest, direct?.ThreePoint?.OriginConnectionsPerRequest),14}"));
+                $"{measured.Scenario,-16} {Ms(measured.Latency.P50),11} {Ms(measured.Latency.P99),9} {Ms(direct?.Latency.P50),11} {Ms(direct?.Latency.P99),9} {measured.Requests,9} {measured.Errors.Values.Sum(),7} {Held(measured.ThreePoint?.FirstByteAfterOriginLast, measured.ThreePoint?.BufferingEligible, direct?.ThreePoint?.FirstByteAfterOriginLast),10} {Held(measured.ThreePoint?.RequestFirstByteAfterClientLast, measured.ThreePoint?.RequestBufferingEligible, direct?.ThreePoint?.RequestFirstByteAfterClientLast),10} {Ratio(measured.ThreePoint?.OriginConnectionsPerRequest, direct?.ThreePoint?.OriginConnectionsPerRequest),14}"));
         }
 
         Console.Out.WriteLine();
         if (diagnosis.Findings.Count == 0)
         {
             Console.Out.WriteLine($"{diagnosis.Target.Name}: no findings");
-            return;
+        }
+        else
+        {
+            Console.Out.WriteLine($"{"severity",-9} {"finding",-24} summary");
+            foreach (var finding in diagnosis.Findings)
+            {
+                Console.Out.WriteLine($"{FindingSeverities.Name(finding.Severity),-9} {finding.Id,-24} {finding.Summary}");
+                Console.Out.WriteLine($"{"",-9} {"",-24} remedy: {finding.Remedy}");
+            }
         }
 
-        Console.Out.WriteLine($"{"severity",-9} {"finding",-20} summary");
-        foreach (var finding in diagnosis.Findings)
+        foreach (var (rule, needs) in diagnosis.NotChecked)
         {
-            Console.Out.WriteLine($"{FindingSeverities.Name(finding.Severity),-9} {finding.Id,-20} {finding.Summary}");
-            Console.Out.WriteLine($"{"",-9} {"",-20} remedy: {finding.Remedy}");
+            Console.Out.WriteLine($"not checked: {rule} (needs {string.Join(" or ", needs)}; add --scenario)");
         }
 
         Console.Out.WriteLine();

@@ -39,8 +39,8 @@ public sealed class DiagnosisRunner(ScenarioExecutor executor)
             measurements.Add(await executor.RunAsync(scenario, model, target, 0, processId, null, cancellationToken));
         }
 
-        var findings = FindingRules.Evaluate(new TargetEvidence(target.Name, measurements, directMeasurements));
-        return new Diagnosis(target, measurements, directMeasurements, findings);
+        var evidence = new TargetEvidence(target.Name, measurements, directMeasurements);
+        return new Diagnosis(target, measurements, directMeasurements, FindingRules.Evaluate(evidence), FindingRules.NotChecked(evidence));
     }
 
     /// <summary>Direct's measurements alone, for callers that diagnose several targets against one reference.</summary>
@@ -62,9 +62,10 @@ public sealed class DiagnosisRunner(ScenarioExecutor executor)
     }
 }
 
-/// <summary>One target's diagnosis: what was measured (its own and direct's) and what the rules found.</summary>
+/// <summary>One target's diagnosis: what was measured (its own and direct's), what the rules found, and which rules had no evidence.</summary>
 public sealed record Diagnosis(
     TargetInfo Target,
     IReadOnlyList<ScenarioMeasurement> Measurements,
     IReadOnlyList<ScenarioMeasurement> Direct,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<(string Rule, IReadOnlyList<string> Needs)> NotChecked);

@@ -1,3 +1,4 @@
+using CorsLab.Diagnostics.Findings;
 using CorsLab.Load.Engine;
 using CorsLab.Load.Scenarios;
 using CorsLab.Results;
@@ -11,8 +12,18 @@ namespace CorsLab.Cli.Diagnose;
 /// </summary>
 public static class DiagnosisScenarios
 {
-    /// <summary>Rule → scenarios it needs, in the order diagnose runs them.</summary>
-    public static IReadOnlyList<string> Default { get; } = [ScenarioNames.Drip, ScenarioNames.Upload, ScenarioNames.SmallGet, ScenarioNames.Reuse];
+    /// <summary>
+    /// The smallest set that gives every black-box rule its evidence, in the order diagnose runs them: the catalog's
+    /// drip, upload, small-get and reuse, then the probes (fine-drip adds nothing split-write does not show).
+    /// </summary>
+    public static IReadOnlyList<string> Default { get; } =
+    [
+        ScenarioNames.Drip, ScenarioNames.Upload, ScenarioNames.SmallGet, ScenarioNames.Reuse,
+        ScenarioNames.SplitWrite, ScenarioNames.UpstreamNagle, ScenarioNames.UpstreamClose, ScenarioNames.ExpectContinue, ScenarioNames.PoolProbe,
+    ];
+
+    /// <summary>The default scenarios <paramref name="rule"/> reads: all a run needs to see whether that one rule fires.</summary>
+    public static IReadOnlyList<string> For(IFindingRule rule) => [.. Default.Where(rule.Scenarios.Contains)];
 
     public static IEnumerable<string> Names => ScenarioCatalog.Names;
 

@@ -9,12 +9,22 @@ namespace CorsLab.Cli.Diagnose;
 /// </summary>
 internal static class ExpectedFindings
 {
-    /// <summary>The faults the black-box rules must name, with their findings; the others need EventPipe evidence.</summary>
-    public static IReadOnlyList<(Fault Fault, string Finding)> BlackBox { get; } =
+    /// <summary>The pool size the self-check gives fault pool-limit: a quarter of the pool probe's 16 in flight.</summary>
+    public const int SelfCheckPoolLimit = 4;
+
+    /// <summary>
+    /// The faults the black-box rules must name, as written on a command line, with their findings and the rule that
+    /// names them; the others need EventPipe evidence, and no-timeout a probe that takes longer than a self-check.
+    /// </summary>
+    public static IReadOnlyList<(string Fault, IFindingRule Rule)> BlackBox { get; } =
     [
-        (Fault.BufferResponse, ResponseBufferingRule.FindingId),
-        (Fault.BufferRequest, RequestBufferingRule.FindingId),
-        (Fault.Nagle, NagleDelayRule.FindingId),
-        (Fault.NoPooling, ConnectionChurnRule.FindingId),
+        (FaultNames.NameOf(Fault.BufferResponse), new ResponseBufferingRule()),
+        (FaultNames.NameOf(Fault.BufferRequest), new RequestBufferingRule()),
+        (FaultNames.NameOf(Fault.Nagle), new NagleDelayRule()),
+        (FaultNames.NameOf(Fault.NoPooling), new ConnectionChurnRule()),
+        (FaultNames.NameOf(Fault.NagleAccepted), new NagleDelayRule()),
+        (FaultNames.NameOf(Fault.RelayConnectionClose), new ClientConnectionChurnRule()),
+        (FaultNames.NameOf(Fault.HoldContinue), new ExpectContinueDelayRule()),
+        ($"{FaultNames.PoolLimit}={SelfCheckPoolLimit}", new ConnectionPoolLimitRule()),
     ];
 }

@@ -14,7 +14,11 @@ public static class FindingRules
         new ResponseBufferingRule(),
         new RequestBufferingRule(),
         new NagleDelayRule(),
+        new UpstreamNagleDelayRule(),
         new ConnectionChurnRule(),
+        new ClientConnectionChurnRule(),
+        new ExpectContinueDelayRule(),
+        new ConnectionPoolLimitRule(),
         new ProxyOverheadRule(),
         new ThroughputStallRule(),
         new RequestErrorsRule(),
@@ -29,6 +33,20 @@ public static class FindingRules
             .OfType<Finding>()
             .OrderByDescending(finding => finding.Severity)
             .ThenBy(finding => finding.Id, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The rules that had no evidence for this target: none of the scenarios they read was measured. Named, so silence
+    /// is never mistaken for a clean result.
+    /// </summary>
+    public static IReadOnlyList<(string Rule, IReadOnlyList<string> Needs)> NotChecked(TargetEvidence evidence, IEnumerable<IFindingRule>? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var measured = evidence.Scenarios.ToHashSet(StringComparer.Ordinal);
+        return (rules ?? BlackBox)
+            .Where(rule => rule.Scenarios.Count > 0 && !rule.Scenarios.Any(measured.Contains))
+            .Select(rule => (rule.Id, rule.Scenarios))
             .ToArray();
     }
 

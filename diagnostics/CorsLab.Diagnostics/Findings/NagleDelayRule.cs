@@ -39,11 +39,21 @@ public sealed class NagleDelayRule : IFindingRule
     /// <summary>Half the requests pay the stall.</summary>
     public const double CriticalExcess = 0.5;
 
+    /// <summary>
+    /// A leg stalls when its three-point gap's p90 exceeds direct's by this much: three quarters of a delayed ACK,
+    /// far above a loopback hop's sub-millisecond norm.
+    /// </summary>
+    public const double LegStallMicros = 30_000;
+
     public string Id => FindingId;
 
-    /// <summary>Back-to-back requests on one connection first: that is where delayed ACKs bite every time (a
-    /// connection idle between requests may be back in quick-ACK mode); then the small GETs under load.</summary>
-    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Reuse, ScenarioNames.SmallGet];
+    /// <summary>
+    /// Back-to-back requests on one connection: that is where delayed ACKs bite every time (a connection idle between
+    /// requests may be back in quick-ACK mode). The split-write probe first, whose upstream sends head and body apart
+    /// as many real upstreams do: a proxy that writes the head on arrival shows its Nagle there even when it joins
+    /// head and body of a one-write upstream. Then reuse, the small GETs under load, and the fine drip.
+    /// </summary>
+    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.SplitWrite, ScenarioNames.Reuse, ScenarioNames.SmallGet, ScenarioNames.FineDrip];
 
     public Finding? Evaluate(TargetEvidence evidence)
     {
@@ -75,8 +85,9 @@ public sealed class NagleDelayRule : IFindingRule
         var excess = fraction - directFraction;
 
         var severity = excess >= CriticalExcess ? FindingSeverity.Critical : FindingSeverity.Warn;
+        var leg = Leg(measured.ThreePoint, direct?.ThreePoint);
         var summary = Evidence.Invariant(
-            $"On {measured.Scenario}, {Evidence.Percent(fraction)} of {measured.Latency.Count} requests took 36–48 ms (or a multiple of 40 ms) against {Evidence.Percent(directFraction)} direct; p50 {Evidence.Ms(measured.Latency.P50)} (direct {(direct is null ? "not measured" : Evidence.Ms(direct.Latency.P50))}): writes wait on delayed ACKs.");
+            $"On {measured.Scenario}, {Evidence.Percent(fraction)} of {measured.Latency.Count} requests took 36–48 ms (or a multiple of 40 ms) against {Evidence.Percent(directFraction)} direct; p50 {Evidence.Ms(measured.Latency.P50)} (direct {(direct is null ? "not measured" : Evidence.Ms(direct.Latency.P50))}): writes wait on delayed ACKs{LegPhrase(leg)}.");
         var facts = new Dictionary<string, string>
         {
             ["scenario"] = measured.Scenario,
@@ -85,6 +96,7 @@ public sealed class NagleDelayRule : IFindingRule
             ["samples"] = Evidence.Count(measured.Latency.Count),
             ["latency.p50"] = Evidence.Ms(measured.Latency.P50),
             ["latency.p90"] = Evidence.Ms(measured.Latency.P90),
+            ["leg"] = leg,
         };
         if (direct is not null)
         {
@@ -98,6 +110,38 @@ public sealed class NagleDelayRule : IFindingRule
             facts,
             "Set TCP_NODELAY on both the client-facing and the upstream sockets (Socket.NoDelay = true; Kestrel's default), and write a response's head and first body bytes in one send instead of two small writes.");
     }
+
+    /// <summary>
+    /// Which hop holds the stall, from the three-point gaps (p90 over direct's): <c>client-facing</c> when the origin's
+    /// last byte leaves on time and the client's arrives late (the proxy's writes to its client wait),
+    /// <c>upstream</c> when the request reaches the origin late (the proxy's writes to the origin wait), <c>both</c>,
+    /// or <c>unknown</c> without a join (a target not measured through our origin).
+    /// </summary>
+    internal static string Leg(ThreePointSummary? measured, ThreePointSummary? direct)
+    {
+        if (measured is null)
+        {
+            return "unknown";
+        }
+
+        var clientFacing = measured.LastByteGap.P90 - (direct?.LastByteGap.P90 ?? 0) >= LegStallMicros;
+        var upstream = measured.InboundDelay.P90 - (direct?.InboundDelay.P90 ?? 0) >= LegStallMicros;
+        return (clientFacing, upstream) switch
+        {
+            (true, true) => "both",
+            (true, false) => "client-facing",
+            (false, true) => "upstream",
+            _ => "unknown",
+        };
+    }
+
+    private static string LegPhrase(string leg) => leg switch
+    {
+        "client-facing" => " on the client-facing leg (the origin's last byte left on time; the client's came ~40 ms later)",
+        "upstream" => " on the upstream leg (the request reached the origin ~40 ms late)",
+        "both" => " on both legs",
+        _ => "",
+    };
 
     /// <summary>The fraction of samples within [k·40 − 4, k·40 + 8] ms for k = 1…<see cref="Steps"/>.</summary>
     internal static double FractionInSteps(HistogramBase histogram)

@@ -33,6 +33,11 @@ internal sealed class EncodedRequest
             tail.Append("Content-Length: ").Append(spec.BodyLength).Append("\r\n");
         }
 
+        if (spec.ExpectContinue && spec.BodyLength > 0)
+        {
+            tail.Append("Expect: 100-continue\r\n");
+        }
+
         if (spec.ConnectionClose)
         {
             tail.Append("Connection: close\r\n");

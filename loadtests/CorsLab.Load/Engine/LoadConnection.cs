@@ -41,6 +41,7 @@ internal sealed class LoadConnection : IAsyncDisposable
     private long _lastRead;
     private long _firstByte;
     private long _bodySent;
+    private bool _bodySkipped;
     private int _serial;
 
     public LoadConnection(LoadEndpoint endpoint, ConnectionCounter counter, TimeSpan timeout, CancellationToken abort)
@@ -57,10 +58,12 @@ internal sealed class LoadConnection : IAsyncDisposable
     {
         var outcome = default(RequestOutcome);
         _firstByte = 0;
+        _bodySkipped = false;
         _bodySent = 0;
         var token = _deadline.Token;
         _deadline.CancelAfter(_timeout);
         Task? body = null;
+        TaskCompletionSource<bool>? continued = null;
         try
         {
             // 1. Connect.
@@ -85,7 +88,15 @@ internal sealed class LoadConnection : IAsyncDisposable
             if (request.Spec.BodyLength > 0)
             {
                 outcome.BytesSent += request.Spec.BodyLength;
-                body = SendBodyAsync(request.Spec.BodyLength, token);
+                if (request.Spec.ExpectContinue)
+                {
+                    continued = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    body = SendBodyAfterContinueAsync(request.Spec.BodyLength, continued, token);
+                }
+                else
+                {
+                    body = SendBodyAsync(request.Spec.BodyLength, token);
+                }
             }
 
             // 3. Head (skipping interim 1xx responses).
@@ -112,6 +123,17 @@ internal sealed class LoadConnection : IAsyncDisposable
                 {
                     break;
                 }
+
+                if (head.Status == 100)
+                {
+                    continued?.TrySetResult(true);
+                }
+            }
+
+            // A final answer before "100 Continue": the body is not wanted (RFC 9110 §10.1.1).
+            if (continued is not null && continued.TrySetResult(false))
+            {
+                outcome.BytesSent -= request.Spec.BodyLength;
             }
 
             outcome.Head = _lastRead;
@@ -146,8 +168,9 @@ internal sealed class LoadConnection : IAsyncDisposable
                 outcome.BodySent = _bodySent;
             }
 
-            // 5. Keep the connection, or close it as the server or the request asked.
-            if (head.Close || request.Spec.ConnectionClose)
+            // 5. Keep the connection, or close it as the server or the request asked (or when an unsent body left the
+            // server expecting bytes that will not come).
+            if (head.Close || request.Spec.ConnectionClose || _bodySkipped)
             {
                 Close();
             }
@@ -259,6 +282,25 @@ internal sealed class LoadConnection : IAsyncDisposable
             var sent = await socket.SendAsync(data, SocketFlags.None, token);
             data = data[sent..];
         }
+    }
+
+    /// <summary>The body once the server said <c>100 Continue</c> or the continue timeout passed; nothing when a final answer came first.</summary>
+    private async Task SendBodyAfterContinueAsync(long length, TaskCompletionSource<bool> continued, CancellationToken token)
+    {
+        var timeout = Task.Delay(RequestSpec.ExpectContinueTimeout, token);
+        if (await Task.WhenAny(continued.Task, timeout) == timeout)
+        {
+            // Decided here, so a final answer arriving now can no longer call the body off half-sent.
+            continued.TrySetResult(true);
+        }
+
+        if (!await continued.Task)
+        {
+            _bodySkipped = true;
+            return;
+        }
+
+        await SendBodyAsync(length, token);
     }
 
     private async Task SendBodyAsync(long length, CancellationToken token)

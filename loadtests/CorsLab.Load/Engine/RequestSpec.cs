@@ -34,6 +34,18 @@ public sealed record RequestSpec
         init => _bodyLength = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(BodyLength), value, "0 or more");
     }
 
+    /// <summary>
+    /// How long a client that sent <c>Expect: 100-continue</c> waits for <c>100 Continue</c> before sending the body
+    /// anyway: 1 s, SocketsHttpHandler's <c>Expect100ContinueTimeout</c> and curl's default.
+    /// </summary>
+    public static readonly TimeSpan ExpectContinueTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Send <c>Expect: 100-continue</c> and hold the body until the server's <c>100 Continue</c>, or
+    /// <see cref="ExpectContinueTimeout"/>, as a browser-facing HTTP client does with large uploads.
+    /// </summary>
+    public bool ExpectContinue { get; init; }
+
     /// <summary>Send <c>Connection: close</c>: one connection per request.</summary>
     public bool ConnectionClose { get; init; }
 

@@ -26,6 +26,9 @@ public sealed record Scenario
 
     public bool ConnectionClose { get; init; }
 
+    /// <summary>Send the body only after <c>100 Continue</c> (or the client's continue timeout): <see cref="RequestSpec.ExpectContinue"/>.</summary>
+    public bool ExpectContinue { get; init; }
+
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 
     public ScenarioKind Kind { get; init; } = ScenarioKind.Proxied;
@@ -40,6 +43,12 @@ public sealed record Scenario
 
     /// <summary>Ask the target's health endpoint after the measured phase (<c>/healthcheck</c>; <c>/healthz</c> on the origin).</summary>
     public bool CheckHealthAfter { get; init; }
+
+    /// <summary>
+    /// A diagnosis probe: a scenario that provokes one cause (README beside the catalog). <c>diagnose</c> runs the probes
+    /// its rules need; <c>bench</c> and <c>investigate</c> only when they are named, since they rank nothing.
+    /// </summary>
+    public bool Probe { get; init; }
 
     /// <summary>Whether the three-point join applies (false when the origin never sees the requests, as for a preflight).</summary>
     public bool Joinable => Kind != ScenarioKind.Preflight;

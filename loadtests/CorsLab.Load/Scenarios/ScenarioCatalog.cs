@@ -139,7 +139,78 @@ public static class ScenarioCatalog
             Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 16, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.3) },
             Thresholds = [Threshold.AtLeast(ThresholdMetrics.HealthyAfter, 1)],
         },
+
+        // The probes: one request at a time where a 40 ms stall must show as itself, never as queueing.
+        new()
+        {
+            Name = ScenarioNames.SplitWrite,
+            Description = "Probe. 1 KB GETs one at a time, the origin's head and body 2 ms apart in separate writes: a proxy that writes the head on arrival with Nagle on its client socket stalls ~40 ms.",
+            Path = "/bytes/1024?split_ms=2",
+            Probe = true,
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 1, Warmup = TimeSpan.FromSeconds(0.3), Duration = TimeSpan.FromSeconds(3), MaxRequests = 400 },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 1, Warmup = TimeSpan.FromSeconds(0.2), Duration = TimeSpan.FromSeconds(1.5), MaxRequests = 150 },
+            Thresholds = [FewErrors],
+        },
+        new()
+        {
+            Name = ScenarioNames.FineDrip,
+            Description = "Probe. 5 pieces of 100 bytes 5 ms apart, one response at a time: pieces below the delayed-ACK timer wait on ACKs behind Nagle.",
+            Path = "/drip?chunks=5&size=100&interval_ms=5",
+            Probe = true,
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 1, Warmup = TimeSpan.FromSeconds(0.3), Duration = TimeSpan.FromSeconds(3), MaxRequests = 200 },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 1, Warmup = TimeSpan.FromSeconds(0.2), Duration = TimeSpan.FromSeconds(1.5), MaxRequests = 100 },
+            Thresholds = [FewErrors],
+        },
+        new()
+        {
+            Name = ScenarioNames.UpstreamNagle,
+            Description = "Probe. As split-write with Nagle on at the origin: a stall here is the upstream's, seen direct as through the proxy.",
+            Path = "/bytes/1024?split_ms=2&nagle=1",
+            Probe = true,
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 1, Warmup = TimeSpan.FromSeconds(0.3), Duration = TimeSpan.FromSeconds(3), MaxRequests = 400 },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 1, Warmup = TimeSpan.FromSeconds(0.2), Duration = TimeSpan.FromSeconds(1.5), MaxRequests = 150 },
+            Thresholds = [FewErrors],
+        },
+        new()
+        {
+            Name = ScenarioNames.UpstreamClose,
+            Description = "Probe. 1 KB GETs, keep-alive client, 2 in flight; the origin answers Connection: close, which is about its own connection only.",
+            Path = "/bytes/1024?close=1",
+            Probe = true,
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 2, Warmup = TimeSpan.FromSeconds(0.3), Duration = TimeSpan.FromSeconds(3), MaxRequests = 400 },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 2, Warmup = TimeSpan.FromSeconds(0.2), Duration = TimeSpan.FromSeconds(1), MaxRequests = 150 },
+            Thresholds = [FewErrors],
+        },
+        new()
+        {
+            Name = ScenarioNames.ExpectContinue,
+            Description = "Probe. 64 KB POSTs to /sink with Expect: 100-continue, one at a time; the client sends the body on 100 Continue or after 1 s.",
+            Path = "/sink",
+            Method = "POST",
+            BodyLength = 64 * 1024,
+            ExpectContinue = true,
+            Headers = [new("Content-Type", "application/octet-stream")],
+            Probe = true,
+
+            // Bounded by count: a proxy that holds the continue costs 1 s a request.
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 1, Warmup = TimeSpan.FromSeconds(0.2), Duration = TimeSpan.FromSeconds(12), MaxRequests = 30 },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 1, Warmup = TimeSpan.FromSeconds(0), Duration = TimeSpan.FromSeconds(5), MaxRequests = 8 },
+            Thresholds = [FewErrors],
+        },
+        new()
+        {
+            Name = ScenarioNames.PoolProbe,
+            Description = "Probe. /delay/50 with 16 in flight: 16 upstream exchanges at once; a cap of N upstream connections queues the rest (latency ≈ 16/N × 50 ms).",
+            Path = "/delay/50",
+            Probe = true,
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 16, Warmup = TimeSpan.FromSeconds(0.5), Duration = TimeSpan.FromSeconds(3) },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 16, Warmup = TimeSpan.FromSeconds(0.3), Duration = TimeSpan.FromSeconds(1.5) },
+            Thresholds = [FewErrors],
+        },
     ];
+
+    /// <summary>What <c>bench</c> and <c>investigate</c> run when no scenario is named: every scenario but the probes.</summary>
+    public static IReadOnlyList<Scenario> Standard { get; } = [.. All.Where(s => !s.Probe)];
 
     public static IEnumerable<string> Names => All.Select(s => s.Name);
 

@@ -24,6 +24,7 @@ public static class ScenarioRequests
             BodyLength = scenario.BodyLength,
             Headers = scenario.Headers,
             ConnectionClose = scenario.ConnectionClose,
+            ExpectContinue = scenario.ExpectContinue,
         };
         return scenario.Kind switch
         {

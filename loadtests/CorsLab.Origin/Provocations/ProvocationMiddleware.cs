@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -15,6 +14,7 @@ internal sealed class ProvocationMiddleware(RequestDelegate next, IdleConnection
     public Task InvokeAsync(HttpContext context)
     {
         idleCloser.OnRequest(context.Connection.Id);
+        NagleSwitch.TurnOffIfOn(context);
         if (!Provocation.TryParse(context.Request.Query, out var provocation, out var error))
         {
             return Endpoints.Args.BadRequestAsync(context, error.Name, error.Min, error.Max);
@@ -37,10 +37,9 @@ internal sealed class ProvocationMiddleware(RequestDelegate next, IdleConnection
             response.OnStarting(static state => SetClose((HttpResponse)state), response);
         }
 
-        var socket = provocation.Nagle ? context.Features.Get<IConnectionSocketFeature>()?.Socket : null;
-        if (socket is not null)
+        if (provocation.Nagle)
         {
-            socket.NoDelay = false;
+            NagleSwitch.TurnOn(context);
         }
 
         if (provocation.IdleClose is { } idle && context.Features.Get<IConnectionLifetimeNotificationFeature>() is { } connection)
@@ -71,10 +70,6 @@ internal sealed class ProvocationMiddleware(RequestDelegate next, IdleConnection
         finally
         {
             context.Features.Set(original);
-            if (socket is not null)
-            {
-                RestoreNoDelay(socket);
-            }
         }
     }
 
@@ -82,17 +77,5 @@ internal sealed class ProvocationMiddleware(RequestDelegate next, IdleConnection
     {
         response.Headers.Connection = "close";
         return Task.CompletedTask;
-    }
-
-    /// <summary>Back to Kestrel's default for the next request on this connection; the socket may be gone already.</summary>
-    private static void RestoreNoDelay(Socket socket)
-    {
-        try
-        {
-            socket.NoDelay = true;
-        }
-        catch (Exception error) when (error is ObjectDisposedException or SocketException)
-        {
-        }
     }
 }
