@@ -11,6 +11,8 @@ public sealed class DiagnoseBadInputTests
     [InlineData("either --engine NAME", "diagnose", "--engine", "yarp", "--target", "http://127.0.0.1:1/?url={url}")]
     [InlineData("--fault applies to --engine", "diagnose", "--target", "http://127.0.0.1:1/?url={url}", "--fault", "nagle")]
     [InlineData("not an http(s) URL template", "diagnose", "--target", "http://127.0.0.1:1/")]
+    [InlineData("not an http(s) URL template", "diagnose", "--target", "http://127.0.0.1:1/{path}?url={url}")]
+    [InlineData("--origin-port: 70000 is not a port", "diagnose", "--target", "http://127.0.0.1:1{path}", "--origin-port", "70000")]
     [InlineData("--repeat", "diagnose", "--self-check", "--repeat", "0")]
     public async Task BadInput_Exit2_OneLine(string message, params string[] arguments)
     {

@@ -9,12 +9,13 @@ public static class LabComponents
     /// <summary>A loopback address engines are told to deny, so the policy is exercised without leaving the host.</summary>
     public const string SpecDeniedTarget = "127.0.0.2";
 
-    public static async Task<OriginProcess> StartOriginAsync(CancellationToken cancellationToken, CpuSplit? cpus = null)
+    /// <param name="originPort">The plain-text listener's port; null picks a free one.</param>
+    public static async Task<OriginProcess> StartOriginAsync(CancellationToken cancellationToken, CpuSplit? cpus = null, int? originPort = null)
     {
         var certificate = Path.Combine(Path.GetTempPath(), $"corslab-origin-{Environment.ProcessId}-{Guid.NewGuid():N}.pem");
         var process = await ComponentProcess.StartAsync(
             "origin",
-            ["origin", "--urls", "http://127.0.0.1:0", "--https-urls", "https://127.0.0.1:0", "--page-urls", "http://127.0.0.1:0", "--cert-out", certificate],
+            ["origin", "--urls", $"http://127.0.0.1:{originPort ?? 0}", "--https-urls", "https://127.0.0.1:0", "--page-urls", "http://127.0.0.1:0", "--cert-out", certificate],
             cancellationToken,
             cpus);
         return new OriginProcess(process, new Uri(process.Ready["http"]), new Uri(process.Ready["https"]), new Uri(process.Ready["page"]), process.Ready["cert"]);

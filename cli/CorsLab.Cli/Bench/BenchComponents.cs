@@ -88,7 +88,7 @@ internal sealed class BenchComponents : IAsyncDisposable
 
         foreach (var template in plan.Templates)
         {
-            _targets.Add(new BenchTarget(new TargetInfo(new Uri(template.Replace("{url}", "x", StringComparison.Ordinal)).GetLeftPart(UriPartial.Authority), TargetKinds.External, template, []), null));
+            _targets.Add(new BenchTarget(new TargetInfo(new Uri(TargetTemplate.Sample(template)).GetLeftPart(UriPartial.Authority), TargetKinds.External, template, []), null));
         }
     }
 

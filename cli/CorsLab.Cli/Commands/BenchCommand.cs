@@ -91,9 +91,9 @@ internal static class BenchCommand
 
         foreach (var template in templates)
         {
-            if (!template.Contains("{url}", StringComparison.Ordinal))
+            if (!TargetTemplate.IsValid(template))
             {
-                throw new UsageException($"--target '{template}' has no {{url}} placeholder (use --url for a fixed URL)");
+                throw new UsageException($"--target '{template}' is not an http(s) URL template with one of {TargetTemplate.Url} or {TargetTemplate.Path}, e.g. {TargetTemplate.Examples} (use --url for a fixed URL)");
             }
         }
 

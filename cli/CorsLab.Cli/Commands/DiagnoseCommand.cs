@@ -19,7 +19,8 @@ internal static class DiagnoseCommand
 {
     private static readonly Option<string?> Engine = new("--engine") { Description = $"engine to start: {string.Join(", ", EngineCatalog.Names)}" };
     private static readonly Option<string[]> Faults = new("--fault") { Description = "fault the engine reproduces (repeatable)", Arity = ArgumentArity.ZeroOrMore };
-    private static readonly Option<string?> Target = new("--target") { Description = "an already running proxy, as a URL template: http://127.0.0.1:8080/?url={url}" };
+    private static readonly Option<string?> Target = new("--target") { Description = $"an already running proxy, as a URL template: {TargetTemplate.Examples}" };
+    private static readonly Option<int?> OriginPort = new("--origin-port") { Description = "the port of the lab's origin on 127.0.0.1 (default: a free one), for a gateway configured with a fixed upstream" };
     private static readonly Option<string[]> Scenarios = new("--scenario") { Description = $"scenario (repeatable); default {string.Join(", ", DiagnosisScenarios.Default)}", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string?> Json = new("--json") { Description = $"write the findings ({FindingsDocument.SchemaV1}) to this file" };
     private static readonly Option<bool> SelfCheck = new("--self-check") { Description = "run the fault matrix (every engine × black-box fault, and clean) and print the confusion matrix" };
@@ -28,7 +29,7 @@ internal static class DiagnoseCommand
     public static Command Create()
     {
         var command = new Command("diagnose", "Why is it slow? Measure one engine or target against direct and name the causes.");
-        foreach (var option in new Option[] { Engine, Faults, Target, Scenarios, Json, SelfCheck, Repeat })
+        foreach (var option in new Option[] { Engine, Faults, Target, OriginPort, Scenarios, Json, SelfCheck, Repeat })
         {
             command.Options.Add(option);
         }
@@ -83,7 +84,13 @@ internal static class DiagnoseCommand
             engine = known.Name;
         }
 
-        await using var origin = await LabComponents.StartOriginAsync(cancellationToken);
+        var originPort = parse.GetValue(OriginPort);
+        if (originPort is < 1 or > 65535)
+        {
+            throw new UsageException($"--origin-port: {originPort} is not a port from 1 to 65535");
+        }
+
+        await using var origin = await LabComponents.StartOriginAsync(cancellationToken, originPort: originPort);
         EngineProcess? process = null;
         try
         {
@@ -162,11 +169,9 @@ internal static class DiagnoseCommand
 
     private static void CheckTemplate(string template)
     {
-        if (!template.Contains("{url}", StringComparison.Ordinal)
-            || !Uri.TryCreate(template.Replace("{url}", "x", StringComparison.Ordinal), UriKind.Absolute, out var sample)
-            || (sample.Scheme != Uri.UriSchemeHttp && sample.Scheme != Uri.UriSchemeHttps))
+        if (!TargetTemplate.IsValid(template))
         {
-            throw new UsageException($"--target: '{template}' is not an http(s) URL template with {{url}}, e.g. http://127.0.0.1:8080/?url={{url}}");
+            throw new UsageException($"--target: '{template}' is not an http(s) URL template with one of {TargetTemplate.Url} or {TargetTemplate.Path}, e.g. {TargetTemplate.Examples}");
         }
     }
 }

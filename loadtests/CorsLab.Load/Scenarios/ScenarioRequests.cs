@@ -53,11 +53,11 @@ public static class ScenarioRequests
             return new Uri(origin.Http, "/healthz");
         }
 
-        var sample = new Uri(target.Template.Replace("{url}", "x", StringComparison.Ordinal));
+        var sample = new Uri(TargetTemplate.Sample(target.Template));
         return new Uri(sample.GetLeftPart(UriPartial.Authority) + "/healthcheck");
     }
 
-    /// <summary>The URL a target is asked for <paramref name="upstream"/>: the template with <c>{url}</c> replaced (escaped).</summary>
+    /// <summary>The URL a target is asked for <paramref name="upstream"/> (<see cref="TargetTemplate"/>).</summary>
     public static Uri Through(TargetInfo target, Uri upstream)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -67,6 +67,6 @@ public static class ScenarioRequests
             return upstream;
         }
 
-        return new Uri(target.Template.Replace("{url}", Uri.EscapeDataString(upstream.ToString()), StringComparison.Ordinal));
+        return TargetTemplate.Apply(target.Template, upstream);
     }
 }
