@@ -110,8 +110,8 @@ for round in $(seq 1 "$repeat"); do
     p50=$(awk '$1=="50%" {print $2}' <<<"$line")
     requests=$(awk '/requests in/ {print $1}' <<<"$line"); requests=${requests:-0}
     non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$line"); non2xx=${non2xx:-0}
-    cpu_us=$(awk -v t="$cpu" -v n="$requests" -v hz="$hz" 'BEGIN {printf "%.1f", n > 0 ? t * 1e6 / hz / n : 0}')
-    origin_us=$(awk -v t="$origin_cpu" -v n="$requests" -v hz="$hz" 'BEGIN {printf "%.1f", n > 0 ? t * 1e6 / hz / n : 0}')
+    cpu_us=$(awk -v t="$cpu" -v n="$requests" -v hz="$hz" 'BEGIN {printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0)}')
+    origin_us=$(awk -v t="$origin_cpu" -v n="$requests" -v hz="$hz" 'BEGIN {printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0)}')
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$round" "$rps" "$p50" "$non2xx" "$cpu_us" "$origin_us" >> "$results"
     printf 'round %s %-13s %10s rps  p50 %s  non-2xx %s  cpu %s us/req  origin %s us/req\n' "$round" "$target" "$rps" "$p50" "$non2xx" "$cpu_us" "$origin_us"
   done
