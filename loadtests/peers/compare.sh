@@ -5,9 +5,11 @@
 # Each round also reads the CPU time (utime + stime, /proc/PID/stat) the target and the origin used, so
 # throughput can be read per core: "cpu us/req" is the proxy's own, "origin us/req" what the origin spent.
 #   loadtests/peers/compare.sh [--engines "httpclient yarp"] [--duration 5] [--repeat 3] [--connections 32] [--path /bytes/1024] [--warmup 5]
+#                              [--runtime-env "DOTNET_gcServer=1 DOTNET_TieredPGO=0"]
+# --runtime-env: environment for the .NET engines only (not the origin), to measure another runtime configuration.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-engines="httpclient yarp"; duration=5; repeat=3; connections=32; path="/bytes/1024"; warmup=5
+engines="httpclient yarp"; duration=5; repeat=3; connections=32; path="/bytes/1024"; warmup=5; runtime_env=
 while [ $# -gt 0 ]; do
   case "$1" in
     --engines) engines="$2"; shift 2 ;;
@@ -16,7 +18,8 @@ while [ $# -gt 0 ]; do
     --connections) connections="$2"; shift 2 ;;
     --path) path="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
-    *) echo "compare.sh: unknown option '$1'; valid: --engines --duration --repeat --connections --path --warmup" >&2; exit 2 ;;
+    --runtime-env) runtime_env="$2"; shift 2 ;;
+    *) echo "compare.sh: unknown option '$1'; valid: --engines --duration --repeat --connections --path --warmup --runtime-env" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || { echo "compare.sh: wrk is not installed; install it with: sudo apt-get install wrk" >&2; exit 2; }
@@ -53,7 +56,8 @@ origin_pid=${pids[0]}
 urls[direct]="$target_url"; cpu_pids[direct]=""
 for engine in $engines; do
   port=$(free_port)
-  taskset -c 1 "${corslab[@]}" proxy --engine "$engine" --urls "http://127.0.0.1:$port" >"$out/$engine.log" 2>&1 & pids+=($!)
+  # shellcheck disable=SC2086  # the assignments split on purpose
+  env $runtime_env taskset -c 1 "${corslab[@]}" proxy --engine "$engine" --urls "http://127.0.0.1:$port" >"$out/$engine.log" 2>&1 & pids+=($!)
   cpu_pids[$engine]=$!
   wait_up "http://127.0.0.1:$port/healthcheck"
   urls[$engine]="http://127.0.0.1:$port/?url=$encoded"
@@ -117,7 +121,7 @@ for round in $(seq 1 "$repeat"); do
   done
 done
 
-python3 - "$results" "$out/compare.json" "$duration" "$connections" "$path" <<'PY'
+python3 - "$results" "$out/compare.json" "$duration" "$connections" "$path" "$runtime_env" <<'PY'
 import json, statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 by = {}
@@ -140,6 +144,6 @@ for t, s in summary.items():
     print(f"{t:<14}{s['rpsMedian']:>12.0f}{d:>10.2f}{n:>15.2f}{statistics.median(s['cpuMicrosPerRequest']):>12.1f}{statistics.median(s['originCpuMicrosPerRequest']):>15.1f}")
 if "pipelines" in by and "yarp" in by:
     print(f"pipelines / yarp, median of per-round ratios: {ratio('pipelines', 'yarp'):.2f}")
-json.dump({"schema": "corslab.compare/1", "tool": "wrk", "durationSeconds": float(sys.argv[3]), "connections": int(sys.argv[4]), "path": sys.argv[5], "pinning": "wrk cpu0; proxies and origin cpu1", "targets": summary}, open(sys.argv[2], "w"), indent=2)
+json.dump({"schema": "corslab.compare/1", "tool": "wrk", "durationSeconds": float(sys.argv[3]), "connections": int(sys.argv[4]), "path": sys.argv[5], "pinning": "wrk cpu0; proxies and origin cpu1", "runtimeEnv": sys.argv[6], "targets": summary}, open(sys.argv[2], "w"), indent=2)
 PY
 echo "wrote $out/compare.json"
