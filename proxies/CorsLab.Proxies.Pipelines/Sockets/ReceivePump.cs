@@ -67,6 +67,11 @@ internal sealed class ReceivePump
                 }
             }
         }
+        catch (ObjectDisposedException)
+        {
+            // Closed or reset from another thread before a receive started: what a receive in flight would get.
+            failure = new SocketException((int)SocketError.OperationAborted);
+        }
         catch (Exception error)
         {
             // Nothing is swallowed: the reader gets this error from its next read, where failures are judged.

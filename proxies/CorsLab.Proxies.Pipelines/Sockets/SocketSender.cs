@@ -55,9 +55,10 @@ internal sealed class SocketSender : SocketAsyncEventArgs, IValueTaskSource<int>
         }
         catch (ObjectDisposedException)
         {
-            // Aborted from another thread: the pieces must not linger into a later send.
+            // Aborted from another thread: the same failure a send in flight gets from the abort (the socket may be
+            // a subclass, whose disposed name no caller would know), and the pieces must not linger into a later send.
             Clear();
-            throw;
+            return ValueTask.FromException<int>(new SocketException((int)SocketError.OperationAborted));
         }
 
         if (pending)
