@@ -12,7 +12,9 @@ namespace CorsLab.Proxies.Pipelines.Sockets;
 internal sealed class SocketSender : SocketAsyncEventArgs, IValueTaskSource<int>
 {
     private readonly List<ArraySegment<byte>> _gathered = new(8);
-    private ManualResetValueTaskSourceCore<int> _completion = new() { RunContinuationsAsynchronously = true };
+    // The awaiting code runs on the completing thread, a thread-pool thread (the socket engine queues completions):
+    // queueing it once more would cost a hop and a work item per send that had to wait.
+    private ManualResetValueTaskSourceCore<int> _completion = new() { RunContinuationsAsynchronously = false };
 
     public SocketSender()
         : base(unsafeSuppressExecutionContextFlow: true)
