@@ -27,8 +27,20 @@ internal sealed record PipelinesSettings
     /// <summary>nginx's lingering_timeout (5 s): after our last byte, unread client bytes are drained this long so a close does not reset the response.</summary>
     public TimeSpan LingerTimeout { get; init => field = Positive(value); } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Read size of both sides' pipes: YARP copies with 64 KB; 16 KB keeps idle connections cheap while a 10 MB body needs only ~640 reads.</summary>
-    public int ReadBufferSize { get; init => field = Positive(value); } = 16 * 1024;
+    /// <summary>
+    /// Room each receive asks for, on both sides (and the pipe's segment size; a pipe pauses its reads at four of
+    /// them ahead). 64 KB is YARP's copy buffer and what loopback TCP hands over in one receive: a 1 MB response
+    /// took 66.8 recvfrom with the former 16 KB reads, 20.1 now (docs/DESIGN.md, "pipelines at the limit"). The
+    /// cost: a connection idle between requests holds one such buffer under its pending receive.
+    /// </summary>
+    public int ReadBufferSize { get; init => field = Positive(value); } = 64 * 1024;
+
+    /// <summary>
+    /// Size of the buffers a head (or a re-encoded chunked body) is written into before one gathered send: 16 KB
+    /// holds any usual head in one buffer and a 64 KB read re-chunked in four. Content-Length bodies are not
+    /// copied into these at all: their buffers are sent from the other side's pipe.
+    /// </summary>
+    public int WriteBufferSize { get; init => field = Positive(value); } = 16 * 1024;
 
     private static int Positive(int value) =>
         value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "must be greater than zero");

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Starts or stops nginx as a peer on 127.0.0.1 with its own prefix (no system service is touched).
 #   nginx.sh start --origin-port P --proxy-port Q --static-port R [--prefix DIR] [--buffering on|off] [--upstream-keepalive N]
-# --buffering (default off) is nginx's proxy_buffering; --upstream-keepalive (default 64) the idle upstream
+# --buffering (default off) is nginx's proxy_buffering; --upstream-keepalive (default 128) the idle upstream
 # connections kept per worker, 0 for none (a new upstream connection per request, nginx's default).
 #   nginx.sh stop [--prefix DIR]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 action="${1:-}"; shift || true
 prefix="${TMPDIR:-/tmp}/corslab-nginx"
-origin_port=""; proxy_port=""; static_port=""; buffering=off; keepalive=64
+origin_port=""; proxy_port=""; static_port=""; buffering=off; keepalive=128
 while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) prefix="$2"; shift 2 ;;

@@ -3,14 +3,17 @@ using System.IO.Pipelines;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using CorsLab.Proxies.Pipelines.Http;
+using CorsLab.Proxies.Pipelines.Sockets;
 
 namespace CorsLab.Proxies.Pipelines.Forwarding;
 
 /// <summary>
 /// Copies one body from a pipe to a pipe, decoding the source's framing and encoding the destination's, piece
 /// by piece as it arrives. It flushes only when it would otherwise wait for the source, so a head and the
-/// body bytes already read leave in one write, yet nothing is ever held back while waiting. Every wait is
-/// bounded by the body-idle timeout. Errors are values: which side failed, never an exception.
+/// body bytes already read leave in one write, yet nothing is ever held back while waiting. A Content-Length
+/// body going to a socket as Content-Length is not copied at all: the source's buffers are sent as they are,
+/// gathered with the head still unsent, and released once sent (<see cref="SocketPipeWriter.SendAsync"/>).
+/// Every wait is bounded by the body-idle timeout. Errors are values: which side failed, never an exception.
 /// </summary>
 internal static class BodyCopier
 {
@@ -27,6 +30,12 @@ internal static class BodyCopier
         var decoder = default(ChunkedDecoder);
         var done = from.Kind == BodyKind.None;
         var unflushed = true;
+
+        // The faults of the copy loop need every piece to pass through it, so they take the copying path.
+        var forward = from.Kind == BodyKind.ContentLength && to == BodyKind.ContentLength
+            && !behaviour.AllocPerChunk && behaviour.GlobalLock is null
+            ? destination as SocketPipeWriter
+            : null;
         while (!done)
         {
             if (!source.TryRead(out var result))
@@ -53,6 +62,27 @@ internal static class BodyCopier
             }
 
             var buffer = result.Buffer;
+            if (forward is not null)
+            {
+                var piece = buffer.Slice(0, Math.Min(remaining, buffer.Length));
+                var sent = await SendAsync(forward, piece, timer, behaviour.IdleTimeout);
+                remaining -= piece.Length;
+                done = remaining == 0;
+                source.AdvanceTo(piece.End, done ? piece.End : buffer.End);
+                if (sent is { } failed)
+                {
+                    return failed;
+                }
+
+                if (!done && result.IsCompleted)
+                {
+                    return CopyResult.SourceFailed;
+                }
+
+                unflushed = false;
+                continue;
+            }
+
             SequencePosition consumed;
             try
             {
@@ -117,6 +147,22 @@ internal static class BodyCopier
         ObjectDisposedException disposed => disposed.ObjectName == SocketName || disposed.ObjectName == NetworkStreamName || disposed.ObjectName == SslStreamName,
         _ => false,
     };
+
+    /// <summary>The unsent head (if any) and <paramref name="piece"/> in one gathered send; the piece stays the source's.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<CopyResult?> SendAsync(SocketPipeWriter destination, ReadOnlySequence<byte> piece, CancellationTokenSource timer, TimeSpan idle)
+    {
+        try
+        {
+            timer.CancelAfter(idle);
+            var sent = await destination.SendAsync(piece, timer.Token);
+            return sent.IsCanceled ? CopyResult.DestinationFailed : null;
+        }
+        catch (Exception error) when (IsIoFailure(error))
+        {
+            return timer.IsCancellationRequested ? CopyResult.IdleTimeout : CopyResult.DestinationFailed;
+        }
+    }
 
     private static async ValueTask<CopyResult?> FlushAsync(PipeWriter destination, CancellationTokenSource timer, TimeSpan idle)
     {

@@ -11,6 +11,7 @@ using CorsLab.Proxies.Core.Upstream;
 using CorsLab.Proxies.Pipelines.Forwarding;
 using CorsLab.Proxies.Pipelines.Http;
 using CorsLab.Proxies.Pipelines.Logging;
+using CorsLab.Proxies.Pipelines.Sockets;
 
 namespace CorsLab.Proxies.Pipelines.Server;
 
@@ -22,7 +23,7 @@ namespace CorsLab.Proxies.Pipelines.Server;
 internal sealed class ClientConnection : IDisposable
 {
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly ReceivePump _pump;
     private readonly ProxyOptions _options;
     private readonly PipelinesSettings _settings;
     private readonly Forwarder _forwarder;
@@ -42,20 +43,21 @@ internal sealed class ClientConnection : IDisposable
         Socket socket, ProxyOptions options, PipelinesSettings settings, Forwarder forwarder, string engineName, EngineObserver observer, CancellationToken stopping)
     {
         _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: false);
         _options = options;
         _settings = settings;
         _forwarder = forwarder;
         _engineName = engineName;
         _observer = observer;
         _stopping = stopping;
-        Reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: settings.ReadBufferSize, minimumReadSize: 1024, leaveOpen: true));
-        Writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
+        _pump = new ReceivePump(socket, tls: null, settings.ReadBufferSize);
+        Reader = _pump.Reader;
+        Writer = new SocketPipeWriter(socket, settings.WriteBufferSize);
     }
 
     public PipeReader Reader { get; }
 
-    public PipeWriter Writer { get; }
+    /// <summary>Straight onto the socket: a flush is one gathered send, and a body can be sent from another pipe's buffers.</summary>
+    public SocketPipeWriter Writer { get; }
 
     public RequestHead Head { get; } = new();
 
@@ -73,6 +75,7 @@ internal sealed class ClientConnection : IDisposable
     public async Task RunAsync()
     {
         using var stop = _stopping.UnsafeRegister(static state => ((ClientConnection)state!).Abort(), this);
+        _pump.Start();
         try
         {
             for (var first = true; await ReadHeadAsync(first); first = false)
@@ -115,24 +118,11 @@ internal sealed class ClientConnection : IDisposable
     }
 
     /// <summary>Resets the connection: a response cut short must look broken to the client, not complete.</summary>
-    public void Abort()
-    {
-        try
-        {
-            _socket.LingerState = new LingerOption(true, 0);
-        }
-        catch (Exception error) when (error is SocketException or ObjectDisposedException)
-        {
-            // Already closed.
-        }
-
-        _socket.Dispose();
-    }
+    public void Abort() => SocketClosing.Reset(_socket);
 
     public void Dispose()
     {
-        _socket.Dispose();
-        _stream.Dispose();
+        SocketClosing.Close(_socket);
         PipeCompletion.Complete(Reader, Writer);
         Head.Dispose();
         Target.Dispose();

@@ -1,27 +1,36 @@
 using System.IO.Pipelines;
+using System.Net.Security;
 using System.Net.Sockets;
 using CorsLab.Proxies.Pipelines.Http;
+using CorsLab.Proxies.Pipelines.Sockets;
 
 namespace CorsLab.Proxies.Pipelines.Upstream;
 
 /// <summary>
-/// One upstream HTTP/1.1 connection: the socket, its stream (TLS or not) as a pipe pair, the reused response
-/// head and one timer for every wait on it (response head, body idle). Owned by one exchange at a time.
+/// One upstream HTTP/1.1 connection: the socket as a pipe pair, the reused response head and one timer for every
+/// wait on it (response head, body idle). Owned by one exchange at a time. Plain http reads the socket into a
+/// pipe and writes it with gathered sends (<see cref="ReceivePump"/>, <see cref="SocketPipeWriter"/>); https
+/// reads and writes the <see cref="SslStream"/> (TLS records cannot be gathered into one send anyway). Either
+/// way a receive is pending from the connect on, also while the connection idles in the pool.
 /// </summary>
 internal sealed class UpstreamConnection : IDisposable
 {
     private readonly Socket _socket;
-    private readonly Stream _stream;
+    private readonly SslStream? _tls;
     private int _disposed;
     private int _released;
 
-    public UpstreamConnection(PoolKey key, Socket socket, Stream stream, int readBufferSize)
+    public UpstreamConnection(PoolKey key, Socket socket, SslStream? tls, PipelinesSettings settings)
     {
         Key = key;
         _socket = socket;
-        _stream = stream;
-        Reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: readBufferSize, minimumReadSize: 1024, leaveOpen: true));
-        Writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        _tls = tls;
+        var pump = new ReceivePump(socket, tls, settings.ReadBufferSize);
+        Reader = pump.Reader;
+        Writer = tls is null
+            ? new SocketPipeWriter(socket, settings.WriteBufferSize)
+            : PipeWriter.Create(tls, new StreamPipeWriterOptions(minimumBufferSize: settings.WriteBufferSize, leaveOpen: true));
+        pump.Start();
     }
 
     public PoolKey Key { get; }
@@ -42,8 +51,11 @@ internal sealed class UpstreamConnection : IDisposable
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     /// <summary>
-    /// Ready for another exchange: the timer can be re-armed and nothing arrived while idle (a readable idle
-    /// socket means the upstream closed it or sent garbage, as SocketsHttpHandler checks too).
+    /// The one place that decides whether a pooled connection may carry another exchange: not disposed, and
+    /// nothing arrived while it idled. The read-ahead has a receive pending on every idle connection, so an
+    /// upstream's close (or stray bytes, or a reset) is already in the pipe: the check is a look at the pipe, not
+    /// a syscall, where a <c>Socket.Poll</c> cost one per reuse (SocketsHttpHandler relies on a read-ahead too).
+    /// A close that is still on its way is caught by the forwarder's one retry of a bodiless request.
     /// </summary>
     public bool TryPrepareForReuse()
     {
@@ -58,14 +70,7 @@ internal sealed class UpstreamConnection : IDisposable
             Timer = new CancellationTokenSource();
         }
 
-        try
-        {
-            return !_socket.Poll(0, SelectMode.SelectRead);
-        }
-        catch (Exception error) when (error is SocketException or ObjectDisposedException)
-        {
-            return false;
-        }
+        return IsQuiet();
     }
 
     /// <summary>
@@ -75,16 +80,7 @@ internal sealed class UpstreamConnection : IDisposable
     public void Abort()
     {
         Volatile.Write(ref _disposed, 1);
-        try
-        {
-            _socket.LingerState = new LingerOption(true, 0);
-        }
-        catch (Exception error) when (error is SocketException or ObjectDisposedException)
-        {
-            // Already closed: nothing left to reset.
-        }
-
-        _socket.Dispose();
+        SocketClosing.Reset(_socket);
     }
 
     /// <summary>Closes and releases everything; only the exchange (or pool) that owns the connection calls it.</summary>
@@ -96,10 +92,30 @@ internal sealed class UpstreamConnection : IDisposable
         }
 
         Volatile.Write(ref _disposed, 1);
-        _socket.Dispose();
-        _stream.Dispose();
+        SocketClosing.Close(_socket);
+        _tls?.Dispose();
         Server.PipeCompletion.Complete(Reader, Writer);
         Timer.Dispose();
         Head.Dispose();
+    }
+
+    /// <summary>Nothing received and no end seen since the last exchange: the pipe has no data and is not completed.</summary>
+    private bool IsQuiet()
+    {
+        try
+        {
+            if (!Reader.TryRead(out var result))
+            {
+                return true;
+            }
+
+            Reader.AdvanceTo(result.Buffer.Start);
+            return false;
+        }
+        catch (Exception error) when (Forwarding.BodyCopier.IsIoFailure(error))
+        {
+            // The read-ahead failed (a reset while idle).
+            return false;
+        }
     }
 }

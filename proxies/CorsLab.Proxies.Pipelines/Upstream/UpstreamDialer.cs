@@ -38,31 +38,31 @@ internal sealed class UpstreamDialer
             ? await _connector.ConnectSocketAsync(key.Host, key.Port, cancellationToken)
             : await _connector.ConnectSocketAsync(key.Host, resolved ?? await _dns.ResolveAsync(key.Host, cancellationToken), key.Port, cancellationToken);
 
-        Stream stream = new NetworkStream(socket, ownsSocket: false);
-        if (key.Https)
+        if (!key.Https)
         {
-            var tls = new SslStream(stream, leaveInnerStreamOpen: false);
-            try
-            {
-                await tls.AuthenticateAsClientAsync(
-                    new SslClientAuthenticationOptions
-                    {
-                        TargetHost = key.BareHost,
-                        RemoteCertificateValidationCallback = _validator,
-                        ApplicationProtocols = Http11Only,
-                    },
-                    cancellationToken);
-            }
-            catch
-            {
-                await tls.DisposeAsync();
-                socket.Dispose();
-                throw;
-            }
-
-            stream = tls;
+            return new UpstreamConnection(key, socket, tls: null, _settings);
         }
 
-        return new UpstreamConnection(key, socket, stream, _settings.ReadBufferSize);
+        // TLS needs a stream under it; plain http goes without one (no NetworkStream on the path).
+        var tls = new SslStream(new NetworkStream(socket, ownsSocket: false), leaveInnerStreamOpen: false);
+        try
+        {
+            await tls.AuthenticateAsClientAsync(
+                new SslClientAuthenticationOptions
+                {
+                    TargetHost = key.BareHost,
+                    RemoteCertificateValidationCallback = _validator,
+                    ApplicationProtocols = Http11Only,
+                },
+                cancellationToken);
+        }
+        catch
+        {
+            await tls.DisposeAsync();
+            socket.Dispose();
+            throw;
+        }
+
+        return new UpstreamConnection(key, socket, tls, _settings);
     }
 }
