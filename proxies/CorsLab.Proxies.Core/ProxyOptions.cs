@@ -16,6 +16,9 @@ public sealed record ProxyOptions
     /// <summary>How long fault added-latency holds each forwarded request; zero without the fault.</summary>
     public TimeSpan AddedLatency { get; init; }
 
+    /// <summary>Fault cpu-tax: the extra CPU each forwarded request burns, in percent of its own cost; zero without the fault.</summary>
+    public int CpuTaxPercent { get; init; }
+
     public TargetPolicy Policy { get; init; } = TargetPolicy.Default;
 
     public ProxyLimits Limits { get; init; } = new();

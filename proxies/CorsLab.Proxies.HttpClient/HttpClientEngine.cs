@@ -12,7 +12,7 @@ public sealed class HttpClientEngine : IProxyEngine
 {
     public string Name => "httpclient";
 
-    public Fault SupportedFaults => Fault.BufferResponse | Fault.BufferRequest | Fault.Nagle | Fault.NoPooling | Fault.AddedLatency;
+    public Fault SupportedFaults => Fault.BufferResponse | Fault.BufferRequest | Fault.Nagle | Fault.NoPooling | Fault.AddedLatency | Fault.CpuTax;
 
     public async Task RunAsync(ProxyOptions options, Action<Uri> listening, CancellationToken stopping)
     {

@@ -16,7 +16,7 @@ public sealed class YarpEngine : IProxyEngine
 
     public string Name => "yarp";
 
-    public Fault SupportedFaults => Fault.BufferResponse | Fault.BufferRequest | Fault.NoPooling | Fault.Nagle | Fault.AddedLatency;
+    public Fault SupportedFaults => Fault.BufferResponse | Fault.BufferRequest | Fault.NoPooling | Fault.Nagle | Fault.AddedLatency | Fault.CpuTax;
 
     public async Task RunAsync(ProxyOptions options, Action<Uri> listening, CancellationToken stopping)
     {

@@ -51,6 +51,7 @@ internal static class ProxyCommand
             Urls = urls,
             Faults = faults.Faults,
             AddedLatency = faults.AddedLatency,
+            CpuTaxPercent = faults.CpuTaxPercent,
             Policy = new TargetPolicy(ParseRules(Allow, parse.GetValue(Allow)), ParseRules(Deny, parse.GetValue(Deny))),
             Limits = ParseLimits(parse),
             UpstreamCaPath = PemFile(UpstreamCa.Name, parse.GetValue(UpstreamCa)),

@@ -16,4 +16,7 @@ public enum Fault
 
     /// <summary>A known wait before forwarding (<see cref="ProxyOptions.AddedLatency"/>): the truth the lab calibrates against.</summary>
     AddedLatency = 1 << 8,
+
+    /// <summary>Extra CPU in proportion to each request's own cost (<see cref="ProxyOptions.CpuTaxPercent"/>): a known regression for the gate.</summary>
+    CpuTax = 1 << 9,
 }

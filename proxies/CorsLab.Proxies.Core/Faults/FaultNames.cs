@@ -5,6 +5,8 @@ public static class FaultNames
 {
     public const string AddedLatency = "added-latency";
 
+    public const string CpuTax = "cpu-tax";
+
     private static readonly (Fault Fault, string Name, string? Argument)[] Table =
     [
         (Fault.BufferResponse, "buffer-response", null),
@@ -16,6 +18,7 @@ public static class FaultNames
         (Fault.AllocPerChunk, "alloc-per-chunk", null),
         (Fault.GlobalLock, "global-lock", null),
         (Fault.AddedLatency, AddedLatency, "<duration>"),
+        (Fault.CpuTax, CpuTax, "<percent>"),
     ];
 
     public static IEnumerable<string> All => Table.Select(row => row.Name);

@@ -36,6 +36,7 @@ internal sealed class Forwarder
     private readonly UpstreamDialer _dialer;
     private readonly CopyBehaviour _copy;
     private readonly string _engineName;
+    private readonly CpuTax? _tax;
 
     public Forwarder(ProxyOptions options, PipelinesSettings settings, UpstreamPool pool, UpstreamDialer dialer, string engineName)
     {
@@ -44,14 +45,30 @@ internal sealed class Forwarder
         _pool = pool;
         _dialer = dialer;
         _engineName = engineName;
+        _tax = CpuTax.For(options);
         _copy = new CopyBehaviour(
             options.Limits.BodyIdleTimeout,
             options.Has(Fault.AllocPerChunk),
             options.Has(Fault.GlobalLock) ? new Lock() : null);
     }
 
+    /// <summary>Fault cpu-tax spins its share of a request's cost (<see cref="CpuTax"/>) before the steps below.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ForwardOutcome> ForwardAsync(ClientConnection client)
+    {
+        if (_tax is null)
+        {
+            return await ForwardUntaxedAsync(client);
+        }
+
+        var started = _tax.Levy();
+        var outcome = await ForwardUntaxedAsync(client);
+        _tax.Record(started);
+        return outcome;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ForwardOutcome> ForwardUntaxedAsync(ClientConnection client)
     {
         var key = client.Target.Key;
         var requestFraming = BodyFraming.ForRequest(client.Head);
