@@ -14,8 +14,9 @@ namespace CorsLab.Cli.Gate;
 /// Runs a <see cref="GatePlan"/>:
 /// <code>
 ///  1 read the baseline, compare environments (--strict-env: exit 2 before measuring)
-///  2 measure: BenchSession with direct, the candidate and (--against) the reference interleaved trial by trial
-///  3 sides from run.json ─ 4 judge (or --update-baseline: write it) ─ 5 gate.json, gate.md, table, exit code
+///  2 start direct, the candidate and (--against) the reference (BenchSession); duet trials: every target batch by batch
+///  3 the bench pass (one quick repeat: findings, connections per request), run folder
+///  4 sides from the trials and run.json ─ 5 judge (or --update-baseline: write it) ─ 6 gate.json, gate.md, table, exit code
 /// </code>
 /// </summary>
 internal static class GateRunner
@@ -65,23 +66,25 @@ internal static class GateRunner
             }
         }
 
-        // 2. Measure.
+        // 2, 3. The duet trials run once the components are up, before the bench pass.
         string? folder = null;
-        var measured = await BenchSession.RunAsync(plan.Bench, console, (session, _, _) =>
+        var trials = new List<IReadOnlyList<TrialFigures>>();
+        var measured = await BenchSession.RunAsync(plan.Bench, console, async (session, components, token) =>
         {
             folder = session.Directory;
-            return Task.CompletedTask;
+            trials.AddRange(await DuetTrials.RunAsync(plan, components, console, token));
         }, cancellationToken);
         if (measured == ExitCodes.Interrupted || folder is null)
         {
             return measured;
         }
 
-        // 3. The sides, from run.json alone.
+        // 4. The sides.
         var run = await RunReader.ReadAsync(folder, CancellationToken.None);
-        var now = GateSampler.Side(run, plan.Candidate, allocations);
+        var direct = run.Targets.First(t => t.Kind == TargetKinds.Direct).Name;
+        var now = Side(run, plan.Candidate, direct, trials, allocations);
 
-        // 4. Judge, or write the baseline.
+        // 5. Judge, or write the baseline.
         if (plan.UpdateBaseline)
         {
             return WriteBaseline(plan, run, now, console);
@@ -89,11 +92,11 @@ internal static class GateRunner
 
         var paired = baseline is null;
         var reference = baseline is not null
-            ? new GateSide($"baseline {plan.BaselinePath}", baseline.Trials, baseline.Findings, baseline.Allocations)
-            : GateSampler.Side(run, plan.AgainstName!, new Dictionary<string, double>());
+            ? new GateSide($"baseline {plan.BaselinePath}", baseline.Trials, baseline.ConnectionsPerRequest, baseline.Findings, baseline.Allocations)
+            : Side(run, plan.AgainstName!, direct, trials, new Dictionary<string, double>());
         var verdict = GateJudge.Judge(reference, now, paired, plan.Tolerance);
 
-        // 5. Report.
+        // 6. Report.
         var document = GateDocument.From(
             verdict,
             paired ? "against" : "baseline",
@@ -102,7 +105,8 @@ internal static class GateRunner
             plan.Tolerance,
             warnings,
             folder,
-            clock.Elapsed.TotalSeconds);
+            clock.Elapsed.TotalSeconds,
+            trials);
         await File.WriteAllTextAsync(Path.Combine(folder, GateDocument.FileName), document.ToJson(), CancellationToken.None);
         await File.WriteAllTextAsync(Path.Combine(folder, GateMarkdown.FileName), GateMarkdown.Render(document), CancellationToken.None);
         GateTable.Print(document, console);
@@ -113,6 +117,17 @@ internal static class GateRunner
             GateOutcome.Regression => ExitCodes.Failed,
             _ => ExitCodes.CouldNotMeasure,
         };
+    }
+
+    private static GateSide Side(RunDocument run, string target, string direct, IReadOnlyList<IReadOnlyList<TrialFigures>> trials, IReadOnlyDictionary<string, double> allocations)
+    {
+        var judged = trials
+            .Select((figures, repeat) => (Target: figures.FirstOrDefault(f => f.Target == target), Direct: figures.FirstOrDefault(f => f.Target == direct), Repeat: repeat))
+            .Where(trial => trial.Target is not null && trial.Direct is not null)
+            .Select(trial => GateSampler.Trial(trial.Repeat, trial.Target!, trial.Direct!))
+            .OfType<GateTrial>()
+            .ToArray();
+        return new GateSide(target, judged, GateSampler.ConnectionsPerRequest(run, target), GateSampler.WarnFindings(run, target), allocations);
     }
 
     private static int WriteBaseline(GatePlan plan, RunDocument run, GateSide now, BenchConsole console)
@@ -131,6 +146,7 @@ internal static class GateRunner
             Target = plan.Candidate,
             Faults = plan.Bench.EngineFaults,
             Trials = now.Trials,
+            ConnectionsPerRequest = now.ConnectionsPerRequest,
             Findings = now.Findings,
             Allocations = now.Allocations,
         });

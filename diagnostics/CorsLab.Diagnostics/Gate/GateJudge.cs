@@ -30,6 +30,9 @@ public static class GateJudge
 
     public const double AllocationSlackBytes = 16;
 
+    /// <summary>The lab's requests do not fail through a working proxy; one in a thousand more is a broken build, not noise.</summary>
+    public const double FailedSlack = 0.001;
+
     /// <param name="paired">True when both sides ran in one run, trial by trial (<c>--against</c>).</param>
     public static GateVerdict Judge(GateSide reference, GateSide now, bool paired, double tolerance)
     {
@@ -47,7 +50,7 @@ public static class GateJudge
         {
             reasons.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{Math.Min(nowTrials.Count, referenceTrials.Count)} usable trials, fewer than {MinTrials}: {late} trial(s) had the load client sending late (p99 send lateness over 1 ms), so their latencies measure the lab"));
+                $"{Math.Min(nowTrials.Count, referenceTrials.Count)} usable trials, fewer than {MinTrials}: {late} trial(s) had the load client lagging (median turnaround between requests over {GateSampler.MaxClientTurnaroundP50Micros} µs: the machine is busier than the lab can measure on), so their latencies measure the lab"));
         }
 
         var rows = new List<GateRow>();
@@ -56,7 +59,8 @@ public static class GateJudge
             rows.AddRange(GateMetric.Speed.Select(metric => SpeedRow(metric, referenceTrials, nowTrials, paired, tolerance)));
         }
 
-        rows.Add(ConnectionsRow(referenceTrials, nowTrials));
+        rows.Add(FailedRow(referenceTrials, nowTrials));
+        rows.Add(ConnectionsRow(reference.ConnectionsPerRequest, now.ConnectionsPerRequest));
         rows.AddRange(AllocationRows(reference.Allocations, now.Allocations));
         var newFindings = now.Findings.Except(reference.Findings, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var goneFindings = reference.Findings.Except(now.Findings, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -106,19 +110,29 @@ public static class GateJudge
         return slowHigh < 1 / (1 + tolerance) ? MetricVerdict.Improved : MetricVerdict.Pass;
     }
 
-    private static GateRow ConnectionsRow(IReadOnlyList<GateTrial> reference, IReadOnlyList<GateTrial> now)
+    private static GateRow ConnectionsRow(double? reference, double? now)
     {
         const string label = "reuse upstream connections per request";
-        var referenceValues = reference.Select(t => t.OriginConnectionsPerRequest).OfType<double>().ToArray();
-        var nowValues = now.Select(t => t.OriginConnectionsPerRequest).OfType<double>().ToArray();
-        if (referenceValues.Length == 0 || nowValues.Length == 0)
+        if (reference is not { } was || now is not { } isNow)
         {
-            return new GateRow(label, "count", "", null, null, null, null, null, MetricVerdict.NotJudged, "not joined with the origin's timings");
+            return new GateRow(label, "count", "", reference, now, null, null, null, MetricVerdict.NotJudged, "not joined with the origin's timings");
         }
 
-        var (was, isNow) = (referenceValues.Average(), nowValues.Average());
         var verdict = isNow > was + ConnectionsSlack ? MetricVerdict.Regression : MetricVerdict.Pass;
         return new GateRow(label, "count", "", was, isNow, was > 0 ? isNow / was : null, null, null, verdict, string.Create(CultureInfo.InvariantCulture, $"slack +{ConnectionsSlack}"));
+    }
+
+    private static GateRow FailedRow(IReadOnlyList<GateTrial> reference, IReadOnlyList<GateTrial> now)
+    {
+        const string label = "failed request share";
+        if (reference.Count == 0 || now.Count == 0)
+        {
+            return new GateRow(label, "count", "", null, null, null, null, null, MetricVerdict.NotJudged, "no trials");
+        }
+
+        var (was, isNow) = (reference.Average(t => t.FailedShare), now.Average(t => t.FailedShare));
+        var verdict = isNow > was + FailedSlack ? MetricVerdict.Regression : MetricVerdict.Pass;
+        return new GateRow(label, "count", "", was, isNow, was > 0 ? isNow / was : null, null, null, verdict, string.Create(CultureInfo.InvariantCulture, $"slack +{FailedSlack}"));
     }
 
     private static IEnumerable<GateRow> AllocationRows(IReadOnlyDictionary<string, double> reference, IReadOnlyDictionary<string, double> now)

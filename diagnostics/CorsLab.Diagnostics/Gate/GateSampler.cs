@@ -1,52 +1,53 @@
 using CorsLab.Diagnostics.Findings;
-using CorsLab.Diagnostics.Verdict;
 using CorsLab.Results;
 using CorsLab.Results.Baselines;
 
 namespace CorsLab.Diagnostics.Gate;
 
-/// <summary>Reads a gate run's <c>run.json</c> into <see cref="GateSide"/>s: per repeat, the target's figures over direct's of that repeat.</summary>
+/// <summary>
+/// Turns what a gate run measured into <see cref="GateSide"/>s: duet trials into figures over direct's of the same
+/// trial, and the gate's bench pass (run.json) into upstream connections per request and findings.
+/// </summary>
 public static class GateSampler
 {
-    /// <summary>The scenarios a gate run measures: small-get (open model: p50, p99) and reuse (one at a time: requests/s, connections).</summary>
-    public static IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.SmallGet, ScenarioNames.Reuse];
+    /// <summary>The scenarios of the bench pass: reuse (connections per request), small-get and drip (findings, buffering included).</summary>
+    public static IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.SmallGet, ScenarioNames.Reuse, ScenarioNames.Drip];
 
-    public static GateSide Side(RunDocument run, string target, IReadOnlyDictionary<string, double> allocations)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        return new GateSide(target, Trials(run, target), WarnFindings(run, target), allocations);
-    }
+    /// <summary>
+    /// A trial whose load client took more than this from one response to its next request (at the median) was
+    /// descheduled: its latencies measure the lab. Quiet, the client turns around in 10–30 µs on loopback.
+    /// </summary>
+    public const double MaxClientTurnaroundP50Micros = 250;
 
-    /// <summary>Repeats in which the target and direct both completed both scenarios; an interrupted repeat is left out.</summary>
-    public static IReadOnlyList<GateTrial> Trials(RunDocument run, string target)
+    /// <summary>Null when direct answered nothing in the trial (nothing to be relative to).</summary>
+    public static GateTrial? Trial(int repeat, TrialFigures target, TrialFigures direct)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        var measured = run.Measurements
-            .Where(m => m.Driver == DriverNames.Corslab && m.Complete && m.Requests > 0)
-            .ToLookup(m => (m.Target, m.Scenario, m.Repeat));
-        var direct = run.Targets.FirstOrDefault(t => t.Kind == TargetKinds.Direct)?.Name ?? TargetKinds.Direct;
-        var trials = new List<GateTrial>();
-        foreach (var repeat in run.Measurements.Select(m => m.Repeat).Distinct().Order())
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(direct);
+        if (direct.Requests - direct.Errors <= 0 || direct.Mean <= 0)
         {
-            var small = measured[(target, ScenarioNames.SmallGet, repeat)].FirstOrDefault();
-            var smallDirect = measured[(direct, ScenarioNames.SmallGet, repeat)].FirstOrDefault();
-            var reuse = measured[(target, ScenarioNames.Reuse, repeat)].FirstOrDefault();
-            var reuseDirect = measured[(direct, ScenarioNames.Reuse, repeat)].FirstOrDefault();
-            if (small is null || smallDirect is null || reuse is null || reuseDirect is null || reuseDirect.RequestsPerSecond <= 0)
-            {
-                continue;
-            }
-
-            trials.Add(new GateTrial(
-                repeat,
-                small.Latency.P50 - smallDirect.Latency.P50,
-                small.Latency.P99 - smallDirect.Latency.P99,
-                reuse.RequestsPerSecond / reuseDirect.RequestsPerSecond,
-                reuse.ThreePoint is { Joined: > 0 } join ? join.OriginConnections / (double)join.Joined : null,
-                IsLate(small) || IsLate(smallDirect)));
+            return null;
         }
 
-        return trials;
+        var answered = target.Requests - target.Errors;
+        return new GateTrial(
+            repeat,
+            target.P50 - direct.P50,
+            target.P99 - direct.P99,
+            answered > 0 && target.Mean > 0 ? direct.Mean / target.Mean : 0,
+            target.Requests > 0 ? target.Errors / (double)target.Requests : 1,
+            target.ClientTurnaroundP50 > MaxClientTurnaroundP50Micros || direct.ClientTurnaroundP50 > MaxClientTurnaroundP50Micros);
+    }
+
+    /// <summary>Upstream connections per request of <paramref name="target"/> on reuse, over the bench pass's repeats; null when not joined.</summary>
+    public static double? ConnectionsPerRequest(RunDocument run, string target)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var joined = run.Measurements
+            .Where(m => m.Target == target && m.Scenario == ScenarioNames.Reuse && m.ThreePoint is { Joined: > 0 })
+            .Select(m => m.ThreePoint!)
+            .ToArray();
+        return joined.Length == 0 ? null : joined.Sum(j => (double)j.OriginConnections) / joined.Sum(j => j.Joined);
     }
 
     public static IReadOnlyList<string> WarnFindings(RunDocument run, string target)
@@ -59,7 +60,4 @@ public static class GateSampler
             .Order(StringComparer.Ordinal)
             .ToArray();
     }
-
-    private static bool IsLate(ScenarioMeasurement measurement) =>
-        measurement.SendLateness is { } lateness && RunAnalyzer.LatenessTail(lateness) > RunAnalyzer.MaxSendLatenessP99Micros;
 }

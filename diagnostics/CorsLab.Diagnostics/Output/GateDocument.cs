@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CorsLab.Diagnostics.Gate;
+using CorsLab.Results.Baselines;
 
 namespace CorsLab.Diagnostics.Output;
 
@@ -24,7 +25,8 @@ public sealed record GateDocument(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Reasons,
     string RunFolder,
-    double WallSeconds)
+    double WallSeconds,
+    IReadOnlyList<IReadOnlyList<TrialFigures>> Trials)
 {
     public const string SchemaV1 = "corslab.gate/1";
 
@@ -38,10 +40,11 @@ public sealed record GateDocument(
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static GateDocument From(GateVerdict verdict, string mode, string candidate, string reference, double tolerance, IReadOnlyList<string> warnings, string runFolder, double wallSeconds)
+    /// <param name="trials">What the load client measured in each duet trial, every target's raw figures.</param>
+    public static GateDocument From(GateVerdict verdict, string mode, string candidate, string reference, double tolerance, IReadOnlyList<string> warnings, string runFolder, double wallSeconds, IReadOnlyList<IReadOnlyList<TrialFigures>> trials)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        return new GateDocument(SchemaV1, OutcomeName(verdict.Outcome), mode, candidate, reference, tolerance, verdict.TrialsUsed, verdict.Rows, verdict.NewFindings, verdict.GoneFindings, warnings, verdict.Reasons, runFolder, wallSeconds);
+        return new GateDocument(SchemaV1, OutcomeName(verdict.Outcome), mode, candidate, reference, tolerance, verdict.TrialsUsed, verdict.Rows, verdict.NewFindings, verdict.GoneFindings, warnings, verdict.Reasons, runFolder, wallSeconds, trials);
     }
 
     public static string OutcomeName(GateOutcome outcome) => outcome switch

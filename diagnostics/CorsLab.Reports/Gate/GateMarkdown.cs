@@ -14,7 +14,7 @@ public static class GateMarkdown
         var text = new StringBuilder();
         text.Append("**corslab gate** ").AppendLine(GateCells.Headline(gate.Verdict, gate.Rows, gate.NewFindings, gate.Reasons, gate.Tolerance));
         text.AppendLine();
-        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"`{gate.Candidate}` against {(gate.Mode == "baseline" ? "the baseline of" : "")} `{gate.Reference}`, {gate.TrialsUsed} interleaved trials, tolerance {gate.Tolerance:0.#%}; a regression only when the whole 95 % interval lies beyond it.")
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"`{gate.Candidate}` against {(gate.Mode == "baseline" ? "the baseline " : "")}`{gate.Reference}`, {gate.TrialsUsed} interleaved trials, tolerance {gate.Tolerance:0.#%}; a regression only when the whole 95 % interval lies beyond it.")
             .AppendLine();
         text.AppendLine();
         text.Append("| ").Append(string.Join(" | ", GateCells.Header)).AppendLine(" |");

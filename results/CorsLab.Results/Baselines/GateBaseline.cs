@@ -22,6 +22,9 @@ public sealed record GateBaseline
 
     public required IReadOnlyList<GateTrial> Trials { get; init; }
 
+    /// <summary>Upstream connections per request on <c>reuse</c> (one client connection, one request at a time); null when not joined.</summary>
+    public double? ConnectionsPerRequest { get; init; }
+
     /// <summary>Ids of the target's findings at warn or above.</summary>
     public IReadOnlyList<string> Findings { get; init; } = [];
 
