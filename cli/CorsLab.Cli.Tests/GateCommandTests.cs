@@ -32,7 +32,7 @@ public sealed class GateCommandTests
         Assert.Equal("corslab.gate/1", document["schema"]!.GetValue<string>());
         Assert.Equal("regression", document["verdict"]!.GetValue<string>());
         Assert.Equal("against", document["mode"]!.GetValue<string>());
-        Assert.Contains(document["rows"]!.AsArray(), row => row!["metric"]!.GetValue<string>() == "small-get p50 over direct" && row["verdict"]!.GetValue<string>() == "regression");
+        Assert.Contains(document["rows"]!.AsArray(), row => row!["metric"]!.GetValue<string>() == "p50 over direct" && row["verdict"]!.GetValue<string>() == "regression");
         var markdown = File.ReadAllText(Path.Combine(Path.GetDirectoryName(GatePath(runs))!, "gate.md"));
         Assert.StartsWith("**corslab gate** REGRESSION", markdown, StringComparison.Ordinal);
     }

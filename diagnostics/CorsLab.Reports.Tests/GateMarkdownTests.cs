@@ -17,7 +17,7 @@ public sealed class GateMarkdownTests
         0.10,
         8,
         [
-            new GateRow("small-get p50 over direct", "speed", "µs", 210.4, 281.9, 1.34, 1.21, 1.47, MetricVerdict.Regression, ""),
+            new GateRow("p50 over direct", "speed", "µs", 210.4, 281.9, 1.34, 1.21, 1.47, MetricVerdict.Regression, ""),
             new GateRow("reuse upstream connections per request", "count", "", 0.002, 0.002, 1, null, null, MetricVerdict.Pass, "slack +0.05"),
         ],
         ["response-buffering"],
@@ -40,8 +40,8 @@ public sealed class GateMarkdownTests
             var markdown = GateMarkdown.Render(Regressed);
 
             var lines = markdown.Split('\n');
-            Assert.Equal("**corslab gate** REGRESSION: small-get p50 over direct; new finding response-buffering", lines[0]);
-            Assert.Contains("| small-get p50 over direct | 210 µs | 282 µs | 1.340 | 1.210–1.470 | REGRESSION |", markdown, StringComparison.Ordinal);
+            Assert.Equal("**corslab gate** REGRESSION: p50 over direct; new finding response-buffering", lines[0]);
+            Assert.Contains("| p50 over direct | 210 µs | 282 µs | 1.340 | 1.210–1.470 | REGRESSION |", markdown, StringComparison.Ordinal);
             Assert.Contains("| reuse upstream connections per request | 0.002 | 0.002 | 1.000 | slack +0.05 | pass |", markdown, StringComparison.Ordinal);
             Assert.Contains("New findings (fail the gate): `response-buffering`", markdown, StringComparison.Ordinal);
         }
