@@ -14,10 +14,11 @@ internal sealed class LoopbackClient : IDisposable
     private readonly byte[] _request;
     private readonly byte[] _buffer = new byte[64 * 1024];
 
-    public LoopbackClient(int port, string pathAndQuery)
+    public LoopbackClient(int port, string pathAndQuery, IEnumerable<(string Name, string Value)> headers)
     {
         _socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
-        _request = Encoding.ASCII.GetBytes($"GET {pathAndQuery} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+        var extra = string.Concat(headers.Select(h => $"{h.Name}: {h.Value}\r\n"));
+        _request = Encoding.ASCII.GetBytes($"GET {pathAndQuery} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{extra}\r\n");
     }
 
     /// <returns>The body length of the response read.</returns>
