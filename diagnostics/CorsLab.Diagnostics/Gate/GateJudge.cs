@@ -50,7 +50,7 @@ public static class GateJudge
         {
             reasons.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{Math.Min(nowTrials.Count, referenceTrials.Count)} usable trials, fewer than {MinTrials}: {late} trial(s) had the load client lagging (median turnaround between requests over {GateSampler.MaxClientTurnaroundP50Micros} µs: the machine is busier than the lab can measure on), so their latencies measure the lab"));
+                $"{Math.Min(nowTrials.Count, referenceTrials.Count)} usable trials, fewer than {MinTrials}: {late} trial(s) measured an overloaded machine (the load client's median turnaround over {GateSampler.MaxClientTurnaroundP50Micros} µs, or direct's p50 over {GateSampler.MaxDirectP50Micros} µs), so their latencies measure the lab"));
         }
 
         var rows = new List<GateRow>();
