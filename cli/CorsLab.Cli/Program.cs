@@ -8,6 +8,7 @@ var root = new RootCommand("CorsLab: why is my gateway slow? Engines, spec, load
 {
     InvestigateCommand.Create(),
     BenchCommand.Create(),
+    GateCommand.Create(),
     DiagnoseCommand.Create(),
     SpecCommand.Create(),
     ProxyCommand.Create(),

@@ -18,6 +18,7 @@ public class ForwardBenchmarks
     private CancellationTokenSource? _stop;
     private Task? _running;
     private LoopbackClient? _client;
+    private LoopbackClient? _browser;
 
     /// <summary>Every engine of the catalog: a new engine is benchmarked without touching this file.</summary>
     public static IEnumerable<string> Engines => EngineCatalog.Names;
@@ -34,16 +35,22 @@ public class ForwardBenchmarks
         _running = EngineCatalog.Find(Engine)!.RunAsync(new ProxyOptions(), url => listening.SetResult(url), _stop.Token);
         var proxy = listening.Task.WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
         var target = Uri.EscapeDataString($"http://127.0.0.1:{_upstream.Port}/bytes/{BodyBytes}");
-        _client = new LoopbackClient(proxy.Port, $"/?url={target}");
+        _client = new LoopbackClient(proxy.Port, $"/?url={target}", []);
+        _browser = new LoopbackClient(proxy.Port, $"/?url={target}", BrowserRequest.Headers);
     }
 
     [Benchmark]
     public int ProxiedGet1K() => _client!.Get();
 
+    /// <summary>The same GET as a browser's fetch sends it: Origin, Accept, User-Agent, Connection: keep-alive and seven more.</summary>
+    [Benchmark]
+    public int ProxiedBrowserGet1K() => _browser!.Get();
+
     [GlobalCleanup]
     public void Cleanup()
     {
         _client?.Dispose();
+        _browser?.Dispose();
         _stop?.Cancel();
         _running?.Wait(TimeSpan.FromSeconds(10));
         _upstream?.Dispose();

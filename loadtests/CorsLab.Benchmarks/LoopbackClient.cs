@@ -5,7 +5,7 @@ using System.Text;
 
 namespace CorsLab.Benchmarks;
 
-/// <summary>A keep-alive HTTP/1.1 client over one socket that allocates nothing per request: one fixed browser-like request, one reusable buffer.</summary>
+/// <summary>A keep-alive HTTP/1.1 client over one socket that allocates nothing per request: one fixed request (Host and the given fields), one reusable buffer.</summary>
 internal sealed class LoopbackClient : IDisposable
 {
     private static readonly byte[] ContentLengthName = "\r\ncontent-length:"u8.ToArray();
@@ -14,10 +14,10 @@ internal sealed class LoopbackClient : IDisposable
     private readonly byte[] _request;
     private readonly byte[] _buffer = new byte[64 * 1024];
 
-    public LoopbackClient(int port, string pathAndQuery)
+    public LoopbackClient(int port, string pathAndQuery, IEnumerable<(string Name, string Value)> headers)
     {
         _socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
-        _request = Encoding.ASCII.GetBytes(BrowserRequest.Head(pathAndQuery, $"127.0.0.1:{port}"));
+        _request = Encoding.ASCII.GetBytes(BrowserRequest.Head(pathAndQuery, $"127.0.0.1:{port}", headers));
     }
 
     /// <returns>The body length of the response read.</returns>

@@ -24,7 +24,7 @@ public class RequestParserBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var bytes = Encoding.ASCII.GetBytes(BrowserRequest.Head("/?url=http%3A%2F%2F127.0.0.1%3A8080%2Fbytes%2F1024", "127.0.0.1:5000"));
+        var bytes = Encoding.ASCII.GetBytes(BrowserRequest.Head("/?url=http%3A%2F%2F127.0.0.1%3A8080%2Fbytes%2F1024", "127.0.0.1:5000", BrowserRequest.Headers));
         _whole = new ReadOnlySequence<byte>(bytes);
         _split = TwoSegments.Create(bytes, bytes.Length / 2);
     }

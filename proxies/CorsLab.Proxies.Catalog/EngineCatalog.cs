@@ -64,6 +64,15 @@ public static class EngineCatalog
 
                 selection = selection with { PoolLimit = limit };
             }
+            else if (fault == Fault.CpuTax)
+            {
+                if (argument is null || !int.TryParse(argument.TrimEnd('%'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var percent) || percent is < 1 or > CpuTax.MaxPercent)
+                {
+                    return (FaultSelection.None, $"fault '{text}' needs a whole percent from 1 to {CpuTax.MaxPercent}, e.g. {FaultNames.CpuTax}=10");
+                }
+
+                selection = selection with { CpuTaxPercent = percent };
+            }
             else if (argument is not null)
             {
                 return (FaultSelection.None, $"fault '{text}': '{name}' takes no value; write it as '{name}'");

@@ -18,6 +18,8 @@ public sealed record ProxyOptions
 
     /// <summary>Upstream connections per origin under fault pool-limit; zero without the fault.</summary>
     public int PoolLimit { get; init; }
+    /// <summary>Fault cpu-tax: the extra CPU each forwarded request burns, in percent of its own cost; zero without the fault.</summary>
+    public int CpuTaxPercent { get; init; }
 
     public TargetPolicy Policy { get; init; } = TargetPolicy.Default;
 

@@ -10,7 +10,7 @@ namespace CorsLab.Proxies.HttpClient;
 
 /// <summary>
 /// Forwards one request through <see cref="System.Net.Http.HttpClient"/>:
-/// 0. under the added-latency fault, wait the set time;
+/// 0. under the cpu-tax fault, spin its share of a request's cost (<see cref="CpuTax"/>); under added-latency, wait the set time;
 /// 1. build the upstream request (body streamed, or buffered under the buffer-request fault);
 /// 2. send it, waiting at most the response-head timeout for the head;
 /// 3. refuse an ambiguously framed upstream head (502), else copy status and headers, apply CORS;
@@ -18,9 +18,24 @@ namespace CorsLab.Proxies.HttpClient;
 /// </summary>
 internal sealed class HttpClientForwarder(System.Net.Http.HttpClient client, ProxyOptions options, ILogger logger) : IRequestForwarder
 {
+    private readonly CpuTax? _tax = CpuTax.For(options);
+
     public void LogFailure(UpstreamFailure failure, Uri target) => logger.Failure(failure, target.Host);
 
     public async ValueTask<UpstreamFailure?> ForwardAsync(HttpContext context, Uri target)
+    {
+        if (_tax is null)
+        {
+            return await ForwardUntaxedAsync(context, target);
+        }
+
+        var started = _tax.Levy();
+        var failure = await ForwardUntaxedAsync(context, target);
+        _tax.Record(started);
+        return failure;
+    }
+
+    private async ValueTask<UpstreamFailure?> ForwardUntaxedAsync(HttpContext context, Uri target)
     {
         var clientAborted = context.RequestAborted;
         if (options.Has(Fault.AddedLatency) && !await AddedLatencyWait.WaitAsync(options.AddedLatency, clientAborted))

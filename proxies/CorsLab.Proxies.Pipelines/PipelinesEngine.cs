@@ -30,7 +30,7 @@ public sealed class PipelinesEngine : IProxyEngine
     public Fault SupportedFaults =>
         Fault.BufferResponse | Fault.BufferRequest | Fault.Nagle | Fault.NoPooling | Fault.DnsPerRequest
         | Fault.SyncOverAsync | Fault.AllocPerChunk | Fault.GlobalLock | Fault.AddedLatency
-        | Fault.NagleAccepted | Fault.RelayConnectionClose | Fault.HoldContinue | Fault.PoolLimit | Fault.NoTimeout;
+        | Fault.NagleAccepted | Fault.RelayConnectionClose | Fault.HoldContinue | Fault.PoolLimit | Fault.NoTimeout | Fault.CpuTax;
 
     public async Task RunAsync(ProxyOptions options, Action<Uri> listening, CancellationToken stopping)
     {

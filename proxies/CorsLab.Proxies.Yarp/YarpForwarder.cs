@@ -12,6 +12,7 @@ namespace CorsLab.Proxies.Yarp;
 
 /// <summary>
 /// Forwards one validated request through <see cref="IHttpForwarder"/>:
+/// 0. fault cpu-tax: spin its share of a request's cost first (<see cref="CpuTax"/>); fault added-latency: wait the set time;
 /// 1. fault buffer-request: the client body into memory first (<see cref="RequestBodyBuffer"/>);
 /// 2. fault buffer-response: the response body feature swapped for a buffer (<see cref="BufferedResponseBody"/>);
 /// 3. <see cref="IHttpForwarder.SendAsync(HttpContext, string, HttpMessageInvoker, ForwarderRequestConfig, HttpTransformer, CancellationToken)"/>
@@ -35,8 +36,22 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
     private readonly bool _bufferRequest = options.Has(Fault.BufferRequest);
     private readonly bool _bufferResponse = options.Has(Fault.BufferResponse);
     private readonly bool _nagle = options.ClientNagle;
+    private readonly CpuTax? _tax = CpuTax.For(options);
 
     public async ValueTask<UpstreamFailure?> ForwardAsync(HttpContext context, Uri target)
+    {
+        if (_tax is null)
+        {
+            return await ForwardUntaxedAsync(context, target);
+        }
+
+        var started = _tax.Levy();
+        var failure = await ForwardUntaxedAsync(context, target);
+        _tax.Record(started);
+        return failure;
+    }
+
+    private async ValueTask<UpstreamFailure?> ForwardUntaxedAsync(HttpContext context, Uri target)
     {
         if (options.Has(Fault.AddedLatency) && !await AddedLatencyWait.WaitAsync(options.AddedLatency, context.RequestAborted))
         {

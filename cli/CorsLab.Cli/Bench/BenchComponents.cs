@@ -75,7 +75,7 @@ internal sealed class BenchComponents : IAsyncDisposable
                 throw new Usage.UsageException("--engines needs the lab's own origin (the engines trust its certificate); drop --origin or use --target");
             }
 
-            await StartEngineAsync(engine, engine, [], OriginProcess, cpus, console, cancellationToken);
+            await StartEngineAsync(engine, engine, [.. plan.EngineFaults], OriginProcess, cpus, console, cancellationToken);
             foreach (var delay in plan.CalibrationDelays)
             {
                 var micros = delay.TotalMicroseconds;
@@ -94,7 +94,7 @@ internal sealed class BenchComponents : IAsyncDisposable
 
     private async Task StartEngineAsync(string engine, string name, string[] faults, OriginProcess origin, CpuSplit? cpus, BenchConsole console, CancellationToken cancellationToken)
     {
-        console.Line(faults.Length == 0 && name == engine ? $"starting engine {engine}" : $"starting engine {engine} as {name}");
+        console.Line(name == engine ? $"starting engine {engine}{(faults.Length > 0 ? " with " + string.Join(' ', faults) : "")}" : $"starting engine {engine} as {name}");
         var process = await LabComponents.StartEngineAsync(engine, origin, faults, cancellationToken, cpus);
         _processes.Add(process);
         Engines.Add(process);

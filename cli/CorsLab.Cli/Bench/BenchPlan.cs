@@ -16,6 +16,9 @@ internal sealed record BenchPlan
 
     public IReadOnlyList<string> Engines { get; init; } = [];
 
+    /// <summary>Faults every engine of <see cref="Engines"/> is started with, as written on a command line (the gate's candidate).</summary>
+    public IReadOnlyList<string> EngineFaults { get; init; } = [];
+
     /// <summary>External proxies as URL templates (<c>{url}</c> for the upstream URL).</summary>
     public IReadOnlyList<string> Templates { get; init; } = [];
 

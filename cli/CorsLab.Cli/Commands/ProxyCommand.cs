@@ -52,6 +52,7 @@ internal static class ProxyCommand
             Faults = faults.Faults,
             AddedLatency = faults.AddedLatency,
             PoolLimit = faults.PoolLimit,
+            CpuTaxPercent = faults.CpuTaxPercent,
             Policy = new TargetPolicy(ParseRules(Allow, parse.GetValue(Allow)), ParseRules(Deny, parse.GetValue(Deny))),
             Limits = ParseLimits(parse),
             UpstreamCaPath = PemFile(UpstreamCa.Name, parse.GetValue(UpstreamCa)),

@@ -31,4 +31,6 @@ public enum Fault
 
     /// <summary>No upstream timeout: a silent upstream holds the client as long as the client waits.</summary>
     NoTimeout = 1 << 13,
+    /// <summary>Extra CPU in proportion to each request's own cost (<see cref="ProxyOptions.CpuTaxPercent"/>): a known regression for the gate.</summary>
+    CpuTax = 1 << 14,
 }

@@ -6,6 +6,7 @@ public static class FaultNames
     public const string AddedLatency = "added-latency";
 
     public const string PoolLimit = "pool-limit";
+    public const string CpuTax = "cpu-tax";
 
     private static readonly (Fault Fault, string Name, string? Argument)[] Table =
     [
@@ -23,6 +24,7 @@ public static class FaultNames
         (Fault.HoldContinue, "hold-continue", null),
         (Fault.PoolLimit, PoolLimit, "<connections>"),
         (Fault.NoTimeout, "no-timeout", null),
+        (Fault.CpuTax, CpuTax, "<percent>"),
     ];
 
     public static IEnumerable<string> All => Table.Select(row => row.Name);

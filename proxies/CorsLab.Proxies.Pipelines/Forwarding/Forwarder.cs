@@ -37,6 +37,7 @@ internal sealed class Forwarder
     private readonly CopyBehaviour _copy;
     private readonly UpstreamSlots? _slots;
     private readonly string _engineName;
+    private readonly CpuTax? _tax;
 
     public Forwarder(ProxyOptions options, PipelinesSettings settings, UpstreamPool pool, UpstreamDialer dialer, string engineName)
     {
@@ -46,14 +47,30 @@ internal sealed class Forwarder
         _dialer = dialer;
         _engineName = engineName;
         _slots = options.Has(Fault.PoolLimit) ? new UpstreamSlots(options.PoolLimit) : null;
+        _tax = CpuTax.For(options);
         _copy = new CopyBehaviour(
             options.UpstreamBodyIdleTimeout,
             options.Has(Fault.AllocPerChunk),
             options.Has(Fault.GlobalLock) ? new Lock() : null);
     }
 
+    /// <summary>Fault cpu-tax spins its share of a request's cost (<see cref="CpuTax"/>) before the steps below.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ForwardOutcome> ForwardAsync(ClientConnection client)
+    {
+        if (_tax is null)
+        {
+            return await ForwardUntaxedAsync(client);
+        }
+
+        var started = _tax.Levy();
+        var outcome = await ForwardUntaxedAsync(client);
+        _tax.Record(started);
+        return outcome;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ForwardOutcome> ForwardUntaxedAsync(ClientConnection client)
     {
         var key = client.Target.Key;
         var requestFraming = BodyFraming.ForRequest(client.Head);

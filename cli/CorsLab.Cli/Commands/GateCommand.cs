@@ -1,0 +1,167 @@
+using System.CommandLine;
+using CorsLab.Cli.Bench;
+using CorsLab.Cli.Gate;
+using CorsLab.Cli.Usage;
+using CorsLab.Diagnostics.Gate;
+using CorsLab.Load.Scenarios;
+
+namespace CorsLab.Cli.Commands;
+
+/// <summary>
+/// <c>corslab gate</c>: a CI regression gate. The candidate (an engine or a URL template) is measured with direct,
+/// trial by trial, and judged against a committed baseline or a reference measured side by side in the same run.
+/// </summary>
+internal static class GateCommand
+{
+    /// <summary>Ten duet trials of 1 s: with one candidate and direct, about 15 s of load; the whole gate about a minute on 2 cores.</summary>
+    public const int DefaultTrials = 10;
+
+    /// <summary>A duet phase of 1 s holds about 2,000 requests per target at loopback latencies: a p99 on 20 of them.</summary>
+    private static readonly TimeSpan PhaseDuration = TimeSpan.FromSeconds(1);
+
+    /// <summary>Before the first trial every target is warmed this long (JIT, pools, the origin's connections); a cold engine's first second measured several times its later p50.</summary>
+    private static readonly TimeSpan FirstWarmup = TimeSpan.FromSeconds(1);
+
+    private static readonly Option<string?> Baseline = new("--baseline") { Description = "a committed baseline (results/baselines/NAME.json) to judge a fresh run against" };
+    private static readonly Option<string?> Against = new("--against") { Description = "a reference proxy as a URL template, measured side by side with the candidate, trial by trial" };
+    private static readonly Option<string?> Engines = new("--engines") { Description = "the candidate: one engine the lab starts" };
+    private static readonly Option<string?> Target = new("--target") { Description = "the candidate: a running proxy as a URL template, e.g. http://127.0.0.1:8080/?url={url}" };
+    private static readonly Option<string[]> Faults = new("--fault") { Description = "a fault the candidate engine is started with (repeatable), e.g. cpu-tax=10", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<double> Tolerance = new("--tolerance") { Description = "percent slower a speed ratio's whole 95 % interval must lie beyond to be a regression", DefaultValueFactory = _ => GateJudge.DefaultTolerance * 100 };
+    private static readonly Option<int> Trials = new("--trials") { Description = $"duet trials, each every target batch by batch (at least {GateJudge.MinTrials})", DefaultValueFactory = _ => DefaultTrials };
+    private static readonly Option<string?> Duration = new("--duration") { Description = "measured time per duet trial (default 1s)" };
+    private static readonly Option<string?> Warmup = new("--warmup") { Description = "warm-up of every target before the first trial (default 1s)" };
+    private static readonly Option<bool> UpdateBaseline = new("--update-baseline") { Description = "measure and write the --baseline file (with this machine's environment) instead of judging" };
+    private static readonly Option<bool> StrictEnv = new("--strict-env") { Description = "a baseline from another environment (CPU, cores, runtime) is an error, not a warning" };
+    private static readonly Option<string?> Allocations = new("--allocations") { Description = "a BenchmarkDotNet JSON export (MemoryDiagnoser): bytes per operation judged as counts" };
+    private static readonly Option<string> Out = new("--out") { Description = "folder for run folders", DefaultValueFactory = _ => Path.Combine("results", "runs") };
+
+    public static Command Create()
+    {
+        var command = new Command("gate", "CI regression gate: judge a candidate against a baseline or a reference measured side by side; exit 0 pass, 1 regression, 2 bad input, 3 could not measure.");
+        foreach (var option in new Option[] { Baseline, Against, Engines, Target, Faults, Tolerance, Trials, Duration, Warmup, UpdateBaseline, StrictEnv, Allocations, Out })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) => GateRunner.RunAsync(ParsePlan(parse), new BenchConsole(), cancellationToken));
+        return command;
+    }
+
+    internal static GatePlan ParsePlan(ParseResult parse)
+    {
+        var baseline = parse.GetValue(Baseline);
+        var against = parse.GetValue(Against);
+        if ((baseline is null) == (against is null))
+        {
+            throw new UsageException("gate needs exactly one of --baseline PATH or --against TEMPLATE");
+        }
+
+        var update = parse.GetValue(UpdateBaseline);
+        if (update && baseline is null)
+        {
+            throw new UsageException("--update-baseline writes the --baseline file; give --baseline PATH");
+        }
+
+        var engineList = (parse.GetValue(Engines) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var target = parse.GetValue(Target);
+        if (engineList.Length + (target is null ? 0 : 1) != 1)
+        {
+            throw new UsageException("gate judges one candidate: --engines NAME (one engine) or --target TEMPLATE");
+        }
+
+        var faults = parse.GetValue(Faults) ?? [];
+        string candidate;
+        if (engineList.Length == 1)
+        {
+            var engine = EngineOption.Parse(engineList[0]);
+            EngineOption.ParseFaults(engine, faults);
+            candidate = engine.Name;
+        }
+        else
+        {
+            if (faults.Length > 0)
+            {
+                throw new UsageException("--fault applies to an engine the lab starts (--engines), not to --target");
+            }
+
+            candidate = TemplateName(Target.Name, target!);
+        }
+
+        var againstName = against is null ? null : TemplateName(Against.Name, against);
+        if (againstName == candidate)
+        {
+            throw new UsageException($"--against names the candidate itself ({candidate}); the reference must be another proxy");
+        }
+
+        var tolerance = parse.GetValue(Tolerance);
+        if (tolerance is <= 0 or >= 100)
+        {
+            throw new UsageException($"--tolerance: {tolerance} is not a percent between 0 and 100");
+        }
+
+        var trials = parse.GetValue(Trials);
+        if (trials is < GateJudge.MinTrials or > 100)
+        {
+            throw new UsageException($"--trials: {trials} is not between {GateJudge.MinTrials} and 100");
+        }
+
+        var duration = parse.GetValue(Duration) is { } text ? DurationOption.Parse(Duration.Name, text) : PhaseDuration;
+        var warmup = parse.GetValue(Warmup) is { } warmupText ? DurationOption.Parse(Warmup.Name, warmupText) : FirstWarmup;
+        var allocations = parse.GetValue(Allocations);
+        if (allocations is not null && !File.Exists(allocations))
+        {
+            throw new UsageException($"--allocations: no such file '{allocations}'");
+        }
+
+        var templates = new List<string>();
+        if (target is not null)
+        {
+            templates.Add(target);
+        }
+
+        if (against is not null)
+        {
+            templates.Add(against);
+        }
+
+        return new GatePlan
+        {
+            Bench = new BenchPlan
+            {
+                Name = "gate",
+                OutRoot = parse.GetRequiredValue(Out),
+                Command = "corslab " + string.Join(' ', parse.Tokens.Select(token => token.Value)),
+                Engines = engineList.Length == 1 ? [candidate] : [],
+                EngineFaults = faults,
+                Templates = templates,
+                Scenarios = GateSampler.Scenarios.Select(name => ScenarioCatalog.All.First(s => s.Name == name)).ToArray(),
+                Quick = true,
+            },
+            Trials = trials,
+            TrialDuration = duration,
+            Warmup = warmup,
+            Candidate = candidate,
+            BaselinePath = baseline,
+            AgainstTemplate = against,
+            AgainstName = againstName,
+            UpdateBaseline = update,
+            StrictEnvironment = parse.GetValue(StrictEnv),
+            Tolerance = tolerance / 100,
+            AllocationsPath = allocations,
+        };
+    }
+
+    /// <summary>An external proxy's name in run.json: its authority, as <c>bench</c> names it.</summary>
+    private static string TemplateName(string option, string template)
+    {
+        if (!template.Contains("{url}", StringComparison.Ordinal)
+            || !Uri.TryCreate(template.Replace("{url}", "x", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new UsageException($"{option}: '{template}' is not an http(s) URL template with a {{url}} placeholder");
+        }
+
+        return uri.GetLeftPart(UriPartial.Authority);
+    }
+}

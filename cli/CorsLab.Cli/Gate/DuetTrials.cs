@@ -1,0 +1,32 @@
+using System.Globalization;
+using CorsLab.Cli.Bench;
+using CorsLab.Load.Duet;
+using CorsLab.Load.Scenarios;
+using CorsLab.Results;
+using CorsLab.Results.Baselines;
+
+namespace CorsLab.Cli.Gate;
+
+/// <summary>The gate's speed measurement: <see cref="GatePlan.Trials"/> duets of every target (direct first) on small-get's request.</summary>
+internal static class DuetTrials
+{
+    public static async Task<IReadOnlyList<IReadOnlyList<TrialFigures>>> RunAsync(GatePlan plan, BenchComponents components, BenchConsole console, CancellationToken cancellationToken)
+    {
+        var origin = components.Origin ?? throw new InvalidOperationException("the gate starts its own origin");
+        var smallGet = ScenarioCatalog.All.First(s => s.Name == ScenarioNames.SmallGet);
+        var targets = components.Targets.Select(t => new DuetTarget(t.Info.Name, ScenarioRequests.For(smallGet, t.Info, origin)[0])).ToArray();
+        var trials = new List<IReadOnlyList<TrialFigures>>();
+        for (var trial = 0; trial < plan.Trials; trial++)
+        {
+            var warmup = trial == 0 ? plan.Warmup : plan.TrialDuration / 10;
+            var samples = await DuetRunner.RunAsync(targets, warmup, plan.TrialDuration, cancellationToken);
+            var figures = samples.Select(s => new TrialFigures(s.Target, s.Requests, s.Errors, s.P50, s.P99, s.Mean, s.ClientTurnaroundP50)).ToArray();
+            trials.Add(figures);
+            console.Line($"[trial {trial + 1}/{plan.Trials}] " + string.Join(" · ", figures.Select(f => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{f.Target}: {f.Requests} requests, p50 {f.P50:0} µs, p99 {f.P99:0} µs{(f.Errors > 0 ? $", {f.Errors} errors" : "")}"))));
+        }
+
+        return trials;
+    }
+}

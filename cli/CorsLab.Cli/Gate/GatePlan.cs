@@ -1,0 +1,39 @@
+using CorsLab.Cli.Bench;
+
+namespace CorsLab.Cli.Gate;
+
+/// <summary>What a gate run compares, parsed and checked.</summary>
+internal sealed record GatePlan
+{
+    /// <summary>
+    /// The bench pass (one quick repeat of <see cref="Diagnostics.Gate.GateSampler.Scenarios"/>, for findings and
+    /// connections per request) and the processes: direct, the candidate and with <see cref="AgainstTemplate"/> the reference.
+    /// </summary>
+    public required BenchPlan Bench { get; init; }
+
+    public required int Trials { get; init; }
+
+    public required TimeSpan TrialDuration { get; init; }
+
+    /// <summary>Before the first trial; later trials warm up a tenth of a trial (connections are kept warm by the rounds).</summary>
+    public required TimeSpan Warmup { get; init; }
+
+    /// <summary>The candidate's target name in run.json: the engine's name, or the external proxy's authority.</summary>
+    public required string Candidate { get; init; }
+
+    public string? BaselinePath { get; init; }
+
+    public string? AgainstTemplate { get; init; }
+
+    /// <summary>The reference's target name in run.json, with <see cref="AgainstTemplate"/>.</summary>
+    public string? AgainstName { get; init; }
+
+    public bool UpdateBaseline { get; init; }
+
+    public bool StrictEnvironment { get; init; }
+
+    public required double Tolerance { get; init; }
+
+    /// <summary>A BenchmarkDotNet JSON export whose bytes per operation are judged (and stored by --update-baseline).</summary>
+    public string? AllocationsPath { get; init; }
+}

@@ -1,0 +1,125 @@
+using CorsLab.Diagnostics.Gate;
+using CorsLab.Results.Baselines;
+
+namespace CorsLab.Diagnostics.Tests.Gate;
+
+/// <summary>The gate's verdict on constructed trials: a regression only when the whole interval lies beyond the tolerance.</summary>
+public sealed class GateJudgeTests
+{
+    private static readonly double[] Noise = [1.00, 1.04, 0.97, 1.02, 0.98, 1.03, 0.99, 1.01];
+
+    [Fact]
+    public void Unchanged_Passes()
+    {
+        var verdict = GateJudge.Judge(Side(Trials(1.0)), Side(Trials(1.0)), paired: true, 0.10);
+
+        Assert.Equal(GateOutcome.Pass, verdict.Outcome);
+        Assert.All(verdict.Rows.Where(r => r.Kind == "speed"), row => Assert.Equal(MetricVerdict.Pass, row.Verdict));
+        Assert.Equal(8, verdict.TrialsUsed);
+    }
+
+    [Fact]
+    public void QuarterSlower_IsARegressionOnLatencyAndThroughput()
+    {
+        var verdict = GateJudge.Judge(Side(Trials(1.0)), Side(Trials(1.25)), paired: true, 0.10);
+
+        Assert.Equal(GateOutcome.Regression, verdict.Outcome);
+        Assert.Equal(MetricVerdict.Regression, Row(verdict, "p50 over direct").Verdict);
+        Assert.Equal(MetricVerdict.Regression, Row(verdict, "requests/s ÷ direct's, one at a time").Verdict);
+        Assert.True(Row(verdict, "p50 over direct").Low > 1.1);
+    }
+
+    /// <summary>8 % slower: real, but inside the tolerance, so the gate does not cry wolf.</summary>
+    [Fact]
+    public void SlowerWithinTolerance_Passes()
+    {
+        var verdict = GateJudge.Judge(Side(Trials(1.0)), Side(Trials(1.08)), paired: true, 0.10);
+
+        Assert.Equal(GateOutcome.Pass, verdict.Outcome);
+    }
+
+    [Theory]
+    [InlineData(1.05, 1.20, false, MetricVerdict.Pass)]
+    [InlineData(1.11, 1.30, false, MetricVerdict.Regression)]
+    [InlineData(0.70, 0.90, false, MetricVerdict.Improved)]
+    [InlineData(0.80, 0.95, true, MetricVerdict.Pass)]
+    [InlineData(0.70, 0.90, true, MetricVerdict.Regression)]
+    [InlineData(1.15, 1.30, true, MetricVerdict.Improved)]
+    public void Verdict_ComparesTheWholeIntervalWithTheTolerance(double low, double high, bool higherIsBetter, MetricVerdict expected) =>
+        Assert.Equal(expected, GateJudge.Verdict(new RatioInterval((low + high) / 2, low, high), higherIsBetter, 0.10));
+
+    [Fact]
+    public void TooFewUsableTrials_CouldNotMeasure_WithTheReason()
+    {
+        var late = Trials(1.0).Select((t, i) => t with { Late = i < 4 }).ToArray();
+
+        var verdict = GateJudge.Judge(Side(Trials(1.0)), Side(late), paired: true, 0.10);
+
+        Assert.Equal(GateOutcome.CouldNotMeasure, verdict.Outcome);
+        Assert.Contains("4 usable trials", Assert.Single(verdict.Reasons), StringComparison.Ordinal);
+        Assert.DoesNotContain(verdict.Rows, row => row.Kind == "speed");
+    }
+
+    [Fact]
+    public void LateTrials_DroppedInPairs()
+    {
+        var late = Trials(1.0).Select((t, i) => t with { Late = i == 0 }).ToArray();
+
+        var verdict = GateJudge.Judge(Side(Trials(1.0)), Side(late), paired: true, 0.10);
+
+        Assert.Equal(7, verdict.TrialsUsed);
+    }
+
+    [Fact]
+    public void NewWarnFinding_IsARegression_EvenWithSpeedUnchanged()
+    {
+        var now = Side(Trials(1.0)) with { Findings = ["response-buffering"] };
+
+        var verdict = GateJudge.Judge(Side(Trials(1.0)), now, paired: true, 0.10);
+
+        Assert.Equal(GateOutcome.Regression, verdict.Outcome);
+        Assert.Equal(["response-buffering"], verdict.NewFindings);
+    }
+
+    [Fact]
+    public void UpstreamConnectionsPerRequest_BeyondSlack_IsARegression()
+    {
+        var churning = Side(Trials(1.0)) with { ConnectionsPerRequest = 1.0 };
+        var reconnecting = Side(Trials(1.0)) with { ConnectionsPerRequest = 0.04 };
+
+        Assert.Equal(MetricVerdict.Regression, Row(GateJudge.Judge(Side(Trials(1.0)), churning, true, 0.10), "reuse upstream connections per request").Verdict);
+        Assert.Equal(MetricVerdict.Pass, Row(GateJudge.Judge(Side(Trials(1.0)), reconnecting, true, 0.10), "reuse upstream connections per request").Verdict);
+    }
+
+    [Fact]
+    public void FailedRequests_BeyondSlack_IsARegression()
+    {
+        var failing = Trials(1.0).Select(t => t with { FailedShare = 0.01 }).ToArray();
+
+        var verdict = GateJudge.Judge(Side(Trials(1.0)), Side(failing), true, 0.10);
+
+        Assert.Equal(MetricVerdict.Regression, Row(verdict, "failed request share").Verdict);
+        Assert.Equal(GateOutcome.Regression, verdict.Outcome);
+    }
+
+    [Fact]
+    public void AllocationsPerOperation_BeyondSlack_IsARegression()
+    {
+        var reference = Side(Trials(1.0)) with { Allocations = new Dictionary<string, double> { ["Forward.Pipelines"] = 2_000, ["Cors.Apply"] = 0 } };
+        var now = Side(Trials(1.0)) with { Allocations = new Dictionary<string, double> { ["Forward.Pipelines"] = 2_010, ["Cors.Apply"] = 24 } };
+
+        var verdict = GateJudge.Judge(reference, now, paired: false, 0.10);
+
+        Assert.Equal(MetricVerdict.Pass, Row(verdict, "allocated per op: Forward.Pipelines").Verdict);
+        Assert.Equal(MetricVerdict.Regression, Row(verdict, "allocated per op: Cors.Apply").Verdict);
+        Assert.Equal(GateOutcome.Regression, verdict.Outcome);
+    }
+
+    private static GateRow Row(GateVerdict verdict, string metric) => verdict.Rows.Single(row => row.Metric == metric);
+
+    private static GateSide Side(IReadOnlyList<GateTrial> trials) => new("side", trials, 0.003, [], new Dictionary<string, double>());
+
+    /// <summary>Eight trials, each with a little noise, <paramref name="slowdown"/> times the proxy's usual cost.</summary>
+    private static GateTrial[] Trials(double slowdown) =>
+        Noise.Select((noise, i) => new GateTrial(i + 1, 200 * slowdown * noise, 900 * slowdown * noise, 0.4 / slowdown / noise, 0, Late: false)).ToArray();
+}

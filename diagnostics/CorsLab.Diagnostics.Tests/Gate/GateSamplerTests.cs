@@ -1,0 +1,34 @@
+using CorsLab.Diagnostics.Gate;
+using CorsLab.Results.Baselines;
+
+namespace CorsLab.Diagnostics.Tests.Gate;
+
+/// <summary>A duet trial's raw figures become figures over direct's, and a trial on an overloaded machine is marked unusable.</summary>
+public sealed class GateSamplerTests
+{
+    private static readonly TrialFigures Direct = new("direct", 3000, 0, 60, 250, 70, 15);
+
+    [Fact]
+    public void Trial_FiguresOverDirect()
+    {
+        var trial = GateSampler.Trial(3, new TrialFigures("pipelines", 3000, 3, 180, 900, 200, 15), Direct)!;
+
+        Assert.Equal(3, trial.Repeat);
+        Assert.Equal(120, trial.P50OverDirectMicros);
+        Assert.Equal(650, trial.P99OverDirectMicros);
+        Assert.Equal(0.35, trial.RequestsPerSecondToDirect, 9);
+        Assert.Equal(0.001, trial.FailedShare, 9);
+        Assert.False(trial.Late);
+    }
+
+    [Theory]
+    [InlineData(400, 60, true)]
+    [InlineData(15, 2000, true)]
+    [InlineData(15, 900, false)]
+    public void Trial_LaggingClientOrSlowDirect_IsUnusable(double turnaround, double directP50, bool late) =>
+        Assert.Equal(late, GateSampler.Trial(0, new TrialFigures("yarp", 100, 0, 3000, 9000, 3100, turnaround), Direct with { P50 = directP50 })!.Late);
+
+    [Fact]
+    public void Trial_DirectAnsweredNothing_NoTrial() =>
+        Assert.Null(GateSampler.Trial(0, new TrialFigures("yarp", 100, 0, 300, 900, 310, 15), Direct with { Requests = 20, Errors = 20 }));
+}
