@@ -19,7 +19,7 @@ public sealed class FaultMatrixTests
             var (exit, output) = await Corslab.RunAsync(TimeSpan.FromMinutes(10), "diagnose", "--self-check", "--json", json);
             var document = SelfCheckDocument.Parse(await File.ReadAllTextAsync(json));
 
-            Assert.Equal(27, document.Runs.Count);
+            Assert.Equal(30, document.Runs.Count);
             var wrong = document.Runs
                 .Where(run => run.Expected == ConfusionMatrix.None ? run.Reported.Count > 0 : !run.Reported.Contains(run.Expected))
                 .Select(run => $"{run.Engine} [{string.Join(',', run.Faults)}]: expected {run.Expected}, reported {string.Join(',', run.Reported)}")

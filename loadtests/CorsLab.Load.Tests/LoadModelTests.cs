@@ -126,6 +126,19 @@ public sealed class LoadModelTests(OriginFixture fixture) : IClassFixture<Origin
         Assert.True(run.Warmup.Elapsed >= model.Warmup, "the bound, not steadiness, ended it");
     }
 
+    [Fact]
+    public async Task KeepAlive_AConnectionTheServerClosedWhileIdleIsReplacedNotFailed()
+    {
+        // 4 requests a second on one connection; the origin closes a connection idle for 100 ms, so each request
+        // after the first finds its connection closed and must open a new one instead of failing on it.
+        var model = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 4, Connections = 1, Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(5), MaxRequests = 5 };
+        var run = await RunAsync("/bytes/16?idle_close_ms=100", model);
+
+        Assert.Equal(5, run.Measured.Requests);
+        Assert.Equal(0, run.Measured.ErrorCount);
+        Assert.Equal(5, run.ConnectionsOpened);
+    }
+
     private Task<LoadRunResult> RunAsync(string path, LoadModel model) =>
         new LoadRunner([new RequestSpec { Url = fixture.Url(path) }], model).RunAsync(null, CancellationToken.None).WaitAsync(Bound);
 }

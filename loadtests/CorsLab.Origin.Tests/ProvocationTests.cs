@@ -26,7 +26,9 @@ public sealed class ProvocationTests(OriginFixture origin)
         Assert.True(OriginPayload.Matches(body, 0));
         var timing = Assert.Single(await Timings.WaitForAsync(origin.Host, [id]));
         var gap = Stopwatch.GetElapsedTime(timing.ResponseStart!.Value, timing.ResponseBodyFirst!.Value);
-        Assert.True(gap >= TimeSpan.FromMilliseconds(50), $"head to first body write: {gap.TotalMilliseconds} ms");
+        // The gap is a timer wait, which may end a timer tick early (49.7 ms seen for 50); what matters is that
+        // the body went out tens of milliseconds after the head, not with it.
+        Assert.True(gap >= TimeSpan.FromMilliseconds(40), $"head to first body write: {gap.TotalMilliseconds} ms");
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public sealed class ProvocationTests(OriginFixture origin)
     [Fact]
     public async Task NoContinue_SendsNo100ContinueAndAnswersOnceTheBodyArrives()
     {
-        var (interim, final) = await PostWithExpectAsync("/sink?no_continue=1");
+        var (interim, final) = await PostWithExpectAsync("/sink?no_continue=1", TimeSpan.FromMilliseconds(300));
 
         Assert.Equal("", interim);
         Assert.StartsWith("HTTP/1.1 200 OK", final, StringComparison.Ordinal);
@@ -97,7 +99,8 @@ public sealed class ProvocationTests(OriginFixture origin)
     [Fact]
     public async Task WithoutNoContinue_Sends100Continue()
     {
-        var (interim, _) = await PostWithExpectAsync("/sink");
+        // The 100 must come, however busy the machine: waited for as long as any answer.
+        var (interim, _) = await PostWithExpectAsync("/sink", Bound);
 
         Assert.StartsWith("HTTP/1.1 100 Continue", interim, StringComparison.Ordinal);
     }
@@ -118,10 +121,10 @@ public sealed class ProvocationTests(OriginFixture origin)
     }
 
     /// <summary>
-    /// Sends a POST head with <c>Expect: 100-continue</c> and reads what comes within 300 ms (an interim answer, or
-    /// nothing), then sends the 5-byte payload body and reads the final (chunked) response.
+    /// Sends a POST head with <c>Expect: 100-continue</c> and reads what comes within <paramref name="interimWait"/>
+    /// (an interim answer, or nothing), then sends the 5-byte payload body and reads the final (chunked) response.
     /// </summary>
-    private async Task<(string Interim, string Final)> PostWithExpectAsync(string target)
+    private async Task<(string Interim, string Final)> PostWithExpectAsync(string target, TimeSpan interimWait)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(origin.Host.HttpUrl.Host, origin.Host.HttpUrl.Port);
@@ -130,7 +133,7 @@ public sealed class ProvocationTests(OriginFixture origin)
         var buffer = new byte[4096];
         var interim = "";
         // Poll, not a cancelled read: cancelling a socket read may lose what arrives next.
-        if (tcp.Client.Poll(TimeSpan.FromMilliseconds(300), SelectMode.SelectRead))
+        if (tcp.Client.Poll(interimWait, SelectMode.SelectRead))
         {
             var read = await stream.ReadAsync(buffer);
             interim = Encoding.ASCII.GetString(buffer, 0, read);

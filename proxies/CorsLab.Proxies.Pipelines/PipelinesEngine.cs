@@ -30,7 +30,7 @@ public sealed class PipelinesEngine : IProxyEngine
     public Fault SupportedFaults =>
         Fault.BufferResponse | Fault.BufferRequest | Fault.Nagle | Fault.NoPooling | Fault.DnsPerRequest
         | Fault.SyncOverAsync | Fault.AllocPerChunk | Fault.GlobalLock | Fault.AddedLatency
-        | Fault.NagleAccepted | Fault.RelayConnectionClose | Fault.HoldContinue | Fault.PoolLimit | Fault.NoTimeout | Fault.CpuTax;
+        | Fault.NagleAccepted | Fault.RelayConnectionClose | Fault.HoldContinue | Fault.PoolLimit | Fault.NoTimeout | Fault.CpuTax | Fault.NoStaleCheck;
 
     public async Task RunAsync(ProxyOptions options, Action<Uri> listening, CancellationToken stopping)
     {
@@ -41,7 +41,7 @@ public sealed class PipelinesEngine : IProxyEngine
         using var loggerFactory = LoggerFactory.Create(logging => ProxyLogging.Configure(logging, options));
         using var metrics = new ProxyMetrics(options.MeterFactory);
         var observer = new EngineObserver(loggerFactory.CreateLogger<PipelinesEngine>(), metrics);
-        using var pool = new UpstreamPool(_settings.UpstreamIdleTimeout, TimeProvider.System);
+        using var pool = new UpstreamPool(_settings.UpstreamIdleTimeout, TimeProvider.System, checkLiveness: !options.Has(Fault.NoStaleCheck));
         var dialer = new UpstreamDialer(options, _settings, new DnsCache(_settings.DnsTtl, TimeProvider.System));
         var forwarder = new Forwarder(options, _settings, pool, dialer, Name);
         using var listener = ConnectionListener.Bind(options, _settings, observer);

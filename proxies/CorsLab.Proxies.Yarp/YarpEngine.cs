@@ -17,7 +17,7 @@ public sealed class YarpEngine : IProxyEngine
     public string Name => "yarp";
 
     public Fault SupportedFaults => Fault.BufferResponse | Fault.BufferRequest | Fault.NoPooling | Fault.Nagle | Fault.AddedLatency
-        | Fault.NagleAccepted | Fault.RelayConnectionClose | Fault.HoldContinue | Fault.PoolLimit | Fault.NoTimeout | Fault.CpuTax;
+        | Fault.NagleAccepted | Fault.RelayConnectionClose | Fault.HoldContinue | Fault.PoolLimit | Fault.NoTimeout | Fault.CpuTax | Fault.NoStaleCheck;
 
     public async Task RunAsync(ProxyOptions options, Action<Uri> listening, CancellationToken stopping)
     {

@@ -53,4 +53,7 @@ public static class ScenarioNames
 
     /// <summary>Probe: many requests in flight against a slow origin endpoint: an upstream connection cap queues them.</summary>
     public const string PoolProbe = "pool-probe";
+
+    /// <summary>Probe: requests spaced wider than the origin's keep-alive idle timeout, so every pooled upstream connection has been closed when it is next wanted.</summary>
+    public const string StaleProbe = "stale-probe";
 }

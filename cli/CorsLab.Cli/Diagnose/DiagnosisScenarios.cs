@@ -20,6 +20,7 @@ public static class DiagnosisScenarios
     [
         ScenarioNames.Drip, ScenarioNames.Upload, ScenarioNames.SmallGet, ScenarioNames.Reuse,
         ScenarioNames.SplitWrite, ScenarioNames.UpstreamNagle, ScenarioNames.UpstreamClose, ScenarioNames.ExpectContinue, ScenarioNames.PoolProbe,
+        ScenarioNames.StaleProbe,
     ];
 
     /// <summary>The default scenarios <paramref name="rule"/> reads: all a run needs to see whether that one rule fires.</summary>

@@ -26,5 +26,6 @@ internal static class ExpectedFindings
         (FaultNames.NameOf(Fault.RelayConnectionClose), new ClientConnectionChurnRule()),
         (FaultNames.NameOf(Fault.HoldContinue), new ExpectContinueDelayRule()),
         ($"{FaultNames.PoolLimit}={SelfCheckPoolLimit}", new ConnectionPoolLimitRule()),
+        (FaultNames.NameOf(Fault.NoStaleCheck), new StaleUpstreamConnectionRule()),
     ];
 }

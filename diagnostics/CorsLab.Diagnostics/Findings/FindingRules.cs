@@ -19,6 +19,7 @@ public static class FindingRules
         new ClientConnectionChurnRule(),
         new ExpectContinueDelayRule(),
         new ConnectionPoolLimitRule(),
+        new StaleUpstreamConnectionRule(),
         new ProxyOverheadRule(),
         new ThroughputStallRule(),
         new RequestErrorsRule(),

@@ -5,6 +5,7 @@ namespace CorsLab.Diagnostics.Findings;
 /// <summary>
 /// <c>request-errors</c>: requests through the target ended in an error more often than direct's in the same
 /// scenario. The errors scenario's refused and reset upstreams fail direct too: only the excess is the target's.
+/// The stale probe's failures are <see cref="StaleUpstreamConnectionRule"/>'s evidence, named there.
 /// </summary>
 public sealed class RequestErrorsRule : IFindingRule
 {
@@ -22,7 +23,7 @@ public sealed class RequestErrorsRule : IFindingRule
     {
         ArgumentNullException.ThrowIfNull(evidence);
         var failing = new List<(string Scenario, long Errors, long Requests, double Excess, double DirectRate, Dictionary<string, long> ByKind)>();
-        foreach (var scenario in evidence.Scenarios)
+        foreach (var scenario in evidence.Scenarios.Where(name => name != ScenarioNames.StaleProbe))
         {
             var repeats = evidence.Repeats(scenario).ToList();
             var (errors, requests) = Totals(repeats);

@@ -25,6 +25,12 @@ internal sealed class LoadConnection : IAsyncDisposable
     /// <summary>A response head larger than this is rejected as a protocol error (Kestrel's default limit is 32 KiB).</summary>
     private const int MaxHeadSize = 32 * 1024;
 
+    /// <summary>
+    /// A connection idle this long is looked at before reuse: a server may have closed it meanwhile (its keep-alive
+    /// idle timeout). Connections under load are never idle this long, so the hot path pays no extra syscall.
+    /// </summary>
+    private static readonly long IdleCheckTicks = Stopwatch.Frequency / 20;
+
     private static readonly byte[] Payload = CreatePayload();
 
     private readonly LoadEndpoint _endpoint;
@@ -39,6 +45,7 @@ internal sealed class LoadConnection : IAsyncDisposable
     private int _start;
     private int _end;
     private long _lastRead;
+    private long _idleSince;
     private long _firstByte;
     private long _bodySent;
     private bool _bodySkipped;
@@ -66,7 +73,12 @@ internal sealed class LoadConnection : IAsyncDisposable
         TaskCompletionSource<bool>? continued = null;
         try
         {
-            // 1. Connect.
+            // 1. Connect, also when the server closed the connection while it idled (as SocketsHttpHandler checks).
+            if (_socket is not null && ClosedWhileIdle())
+            {
+                Close();
+            }
+
             if (_socket is null && !await ConnectAsync(token))
             {
                 outcome.Error = _abort.IsCancellationRequested || token.IsCancellationRequested ? ErrorKind.Timeout : ErrorKind.Connect;
@@ -175,6 +187,8 @@ internal sealed class LoadConnection : IAsyncDisposable
                 Close();
             }
 
+            _idleSince = Stopwatch.GetTimestamp();
+
             if (!request.Spec.IsExpected(head.Status))
             {
                 outcome.Error = ErrorKinds.ForStatus(head.Status);
@@ -255,6 +269,10 @@ internal sealed class LoadConnection : IAsyncDisposable
         _serial = _counter.Next();
         return true;
     }
+
+    /// <summary>Idle long enough for a server to have closed it, and readable: nothing may arrive unasked, so that is a close (or a reset).</summary>
+    private bool ClosedWhileIdle() =>
+        Stopwatch.GetTimestamp() - _idleSince > IdleCheckTicks && _socket!.Poll(0, SelectMode.SelectRead);
 
     private void Close()
     {

@@ -207,6 +207,18 @@ public static class ScenarioCatalog
             Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 16, Warmup = TimeSpan.FromSeconds(0.3), Duration = TimeSpan.FromSeconds(1.5) },
             Thresholds = [FewErrors],
         },
+        new()
+        {
+            Name = ScenarioNames.StaleProbe,
+            Description = "Probe. 1 KB GETs, 3 a second on one connection; the origin closes a connection idle for 150 ms, so each request finds the proxy's pooled upstream connection closed.",
+            Path = "/bytes/1024?idle_close_ms=150",
+            Probe = true,
+
+            // No warm-up: the first request is the only one that finds no pooled connection at all.
+            Model = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 3, Connections = 1, Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(5), MaxRequests = 15 },
+            Quick = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 3, Connections = 1, Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(3), MaxRequests = 9 },
+            Thresholds = [FewErrors],
+        },
     ];
 
     /// <summary>What <c>bench</c> and <c>investigate</c> run when no scenario is named: every scenario but the probes.</summary>

@@ -6,7 +6,7 @@ namespace CorsLab.Proxies.Core.Tests.WireFaults;
 
 /// <summary>
 /// The faults that change what crosses the wire, checked on the wire in every engine against the same engine clean:
-/// relay-connection-close, hold-continue, pool-limit and no-timeout. (The Nagle faults show only as timing; the
+/// relay-connection-close, hold-continue, pool-limit, no-timeout and no-stale-check. (The Nagle faults show only as timing; the
 /// diagnose self-check proves those.)
 /// </summary>
 public sealed class FaultBehaviourTests
@@ -38,8 +38,9 @@ public sealed class FaultBehaviourTests
     {
         await using var upstream = new ScriptedUpstream(KeepAliveResponse);
 
-        var clean = await PostWithExpectAsync(engine, Fault.None, upstream);
-        var faulty = await PostWithExpectAsync(engine, Fault.HoldContinue, upstream);
+        // The clean engine's 100 must come, however busy the machine; the faulty one's is looked for for 1 s.
+        var clean = await PostWithExpectAsync(engine, Fault.None, upstream, Bound);
+        var faulty = await PostWithExpectAsync(engine, Fault.HoldContinue, upstream, TimeSpan.FromSeconds(1));
 
         Assert.StartsWith("HTTP/1.1 100 Continue", clean.Interim, StringComparison.Ordinal);
         Assert.Equal("", faulty.Interim);
@@ -74,6 +75,39 @@ public sealed class FaultBehaviourTests
         Assert.StartsWith("HTTP/1.1 200", faulty, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(TestEngines.Names), MemberType = typeof(TestEngines))]
+    public async Task NoStaleCheck_FailsTheFirstRequestAfterTheUpstreamClosedAnIdleConnection(string engine)
+    {
+        await using var upstream = new ScriptedUpstream(KeepAliveResponse, idleClose: TimeSpan.FromMilliseconds(100));
+
+        var clean = await GetAcrossAnIdleCloseAsync(engine, Fault.None, upstream);
+        var faulty = await GetAcrossAnIdleCloseAsync(engine, Fault.NoStaleCheck, upstream);
+
+        Assert.StartsWith("HTTP/1.1 200", clean, StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 502", faulty, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A GET, then another on a new client connection once the upstream has closed the first's idle upstream
+    /// connection (its idle timeout is 100 ms; the second request comes 1 s later): the second response.
+    /// </summary>
+    private static async Task<string> GetAcrossAnIdleCloseAsync(string engine, Fault faults, ScriptedUpstream upstream)
+    {
+        await using var proxy = await RunningEngine.StartAsync(engine, new ProxyOptions { Faults = faults });
+        var request = Encoding.ASCII.GetBytes($"GET /?url={upstream.Target("/")} HTTP/1.1\r\nHost: proxy\r\n\r\n");
+        using (var first = await ConnectAsync(proxy))
+        {
+            await first.SendAsync(request, SocketFlags.None);
+            Assert.StartsWith("HTTP/1.1 200", await ReadResponseAsync(first), StringComparison.Ordinal);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        using var second = await ConnectAsync(proxy);
+        await second.SendAsync(request, SocketFlags.None);
+        return await ReadResponseAsync(second);
+    }
+
     /// <summary>Two GETs on one client connection: the first response, and whether the second got any answer.</summary>
     private static async Task<(string First, bool SecondAnswered)> ExchangeTwiceAsync(string engine, Fault faults, ScriptedUpstream upstream)
     {
@@ -93,14 +127,14 @@ public sealed class FaultBehaviourTests
         }
     }
 
-    /// <summary>A POST head with <c>Expect: 100-continue</c>; what came within 500 ms, then the final response once the body was sent.</summary>
-    private static async Task<(string Interim, string Final)> PostWithExpectAsync(string engine, Fault faults, ScriptedUpstream upstream)
+    /// <summary>A POST head with <c>Expect: 100-continue</c>; what came within <paramref name="interimWait"/>, then the final response once the body was sent.</summary>
+    private static async Task<(string Interim, string Final)> PostWithExpectAsync(string engine, Fault faults, ScriptedUpstream upstream, TimeSpan interimWait)
     {
         await using var proxy = await RunningEngine.StartAsync(engine, new ProxyOptions { Faults = faults });
         using var client = await ConnectAsync(proxy);
         await client.SendAsync(Encoding.ASCII.GetBytes($"POST /?url={upstream.Target("/")} HTTP/1.1\r\nHost: proxy\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n"), SocketFlags.None);
         var interim = "";
-        if (client.Poll(TimeSpan.FromMilliseconds(500), SelectMode.SelectRead))
+        if (client.Poll(interimWait, SelectMode.SelectRead))
         {
             var buffer = new byte[4096];
             interim = Encoding.ASCII.GetString(buffer, 0, await client.ReceiveAsync(buffer, SocketFlags.None));

@@ -6,7 +6,8 @@ namespace CorsLab.Proxies.Core.Tests.WireFaults;
 
 /// <summary>
 /// A keep-alive HTTP/1.1 upstream on 127.0.0.1 that answers every request with one fixed response after a fixed
-/// wait, answers <c>Expect: 100-continue</c>, reads a Content-Length body first, and counts the connections it accepted. What a fault does to the
+/// wait, answers <c>Expect: 100-continue</c>, reads a Content-Length body first, closes a connection that idles
+/// longer than its idle timeout (when given), and counts the connections it accepted. What a fault does to the
 /// upstream side shows in <see cref="Connections"/>; what it does to the client side, in the client's bytes.
 /// </summary>
 internal sealed class ScriptedUpstream : IAsyncDisposable
@@ -17,13 +18,15 @@ internal sealed class ScriptedUpstream : IAsyncDisposable
     private readonly CancellationTokenSource _done = new();
     private readonly byte[] _response;
     private readonly TimeSpan _wait;
+    private readonly TimeSpan? _idleClose;
     private readonly Task _accepting;
     private int _connections;
 
-    public ScriptedUpstream(string response, TimeSpan wait = default)
+    public ScriptedUpstream(string response, TimeSpan wait = default, TimeSpan? idleClose = null)
     {
         _response = Encoding.ASCII.GetBytes(response);
         _wait = wait;
+        _idleClose = idleClose;
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -66,6 +69,7 @@ internal sealed class ScriptedUpstream : IAsyncDisposable
         {
             var buffer = new byte[64 * 1024];
             var held = 0;
+            var answered = false;
             try
             {
                 while (true)
@@ -73,6 +77,12 @@ internal sealed class ScriptedUpstream : IAsyncDisposable
                     var headEnd = -1;
                     while ((headEnd = Encoding.ASCII.GetString(buffer, 0, held).IndexOf("\r\n\r\n", StringComparison.Ordinal)) < 0)
                     {
+                        if (answered && held == 0 && _idleClose is { } idle && !socket.Poll(idle, SelectMode.SelectRead))
+                        {
+                            socket.Shutdown(SocketShutdown.Both);
+                            return;
+                        }
+
                         var read = await socket.ReceiveAsync(buffer.AsMemory(held), SocketFlags.None, _done.Token);
                         if (read == 0)
                         {
@@ -104,6 +114,7 @@ internal sealed class ScriptedUpstream : IAsyncDisposable
                     held -= needed;
                     await Task.Delay(_wait, _done.Token);
                     await socket.SendAsync(_response, SocketFlags.None, _done.Token);
+                    answered = true;
                     if (Encoding.ASCII.GetString(_response).Contains("Connection: close", StringComparison.Ordinal))
                     {
                         socket.Shutdown(SocketShutdown.Both);

@@ -31,6 +31,13 @@ public enum Fault
 
     /// <summary>No upstream timeout: a silent upstream holds the client as long as the client waits.</summary>
     NoTimeout = 1 << 13,
+
     /// <summary>Extra CPU in proportion to each request's own cost (<see cref="ProxyOptions.CpuTaxPercent"/>): a known regression for the gate.</summary>
     CpuTax = 1 << 14,
+
+    /// <summary>
+    /// Pooled upstream connections reused without a liveness check, and a failure on one not retried: the first
+    /// request after the upstream closed an idle connection fails.
+    /// </summary>
+    NoStaleCheck = 1 << 15,
 }

@@ -6,6 +6,7 @@ public static class FaultNames
     public const string AddedLatency = "added-latency";
 
     public const string PoolLimit = "pool-limit";
+
     public const string CpuTax = "cpu-tax";
 
     private static readonly (Fault Fault, string Name, string? Argument)[] Table =
@@ -24,6 +25,7 @@ public static class FaultNames
         (Fault.HoldContinue, "hold-continue", null),
         (Fault.PoolLimit, PoolLimit, "<connections>"),
         (Fault.NoTimeout, "no-timeout", null),
+        (Fault.NoStaleCheck, "no-stale-check", null),
         (Fault.CpuTax, CpuTax, "<percent>"),
     ];
 

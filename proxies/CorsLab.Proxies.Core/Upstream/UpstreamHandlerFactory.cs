@@ -22,7 +22,9 @@ public static class UpstreamHandlerFactory
             // A zero lifetime closes each connection after one exchange: a real new connection per request.
             PooledConnectionLifetime = options.Has(Fault.NoPooling) ? TimeSpan.Zero : Timeout.InfiniteTimeSpan,
             MaxConnectionsPerServer = options.Has(Fault.PoolLimit) ? options.PoolLimit : int.MaxValue,
-            ConnectCallback = connector.ConnectAsync,
+            ConnectCallback = options.Has(Fault.NoStaleCheck)
+                ? async (context, cancellationToken) => new StaleBlindStream(await connector.ConnectAsync(context, cancellationToken))
+                : connector.ConnectAsync,
             SslOptions = { RemoteCertificateValidationCallback = UpstreamTrust.CreateValidator(options.UpstreamCaPath) },
             // Upstreams may answer with large headers (cookies, tokens); the client side limit is Kestrel's.
             MaxResponseHeadersLength = 64,

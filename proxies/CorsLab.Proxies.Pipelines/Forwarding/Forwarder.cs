@@ -135,7 +135,7 @@ internal sealed class Forwarder
         ClientConnection client, PoolKey key, IPAddress[]? resolved, BodyFraming requestFraming, MemoryStream? bufferedBody, Activity? activity)
     {
         // A pooled connection the upstream closed meanwhile fails before any answer: retry once on a new one,
-        // when no request byte is lost by doing so (SocketsHttpHandler does the same).
+        // when no request byte is lost by doing so (SocketsHttpHandler does the same); fault no-stale-check never does.
         for (var attempt = 0; ; attempt++)
         {
             // 3. Connection: a pooled one, else connect (policy, connect timeout, TLS).
@@ -153,7 +153,7 @@ internal sealed class Forwarder
                 }
             }
 
-            var retryable = connection.IsReused && attempt == 0 && (requestFraming.Kind == BodyKind.None || bufferedBody is not null);
+            var retryable = connection.IsReused && attempt == 0 && !_options.Has(Fault.NoStaleCheck) && (requestFraming.Kind == BodyKind.None || bufferedBody is not null);
             var outcome = await ExchangeAsync(client, connection, requestFraming, bufferedBody, retryable, activity);
             if (outcome is { } done)
             {

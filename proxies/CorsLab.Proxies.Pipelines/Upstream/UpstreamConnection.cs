@@ -57,7 +57,8 @@ internal sealed class UpstreamConnection : IDisposable
     /// a syscall, where a <c>Socket.Poll</c> cost one per reuse (SocketsHttpHandler relies on a read-ahead too).
     /// A close that is still on its way is caught by the forwarder's one retry of a bodiless request.
     /// </summary>
-    public bool TryPrepareForReuse()
+    /// <param name="checkLiveness">False under fault no-stale-check: whatever arrived while idle is not looked at.</param>
+    public bool TryPrepareForReuse(bool checkLiveness)
     {
         if (IsDisposed)
         {
@@ -70,7 +71,7 @@ internal sealed class UpstreamConnection : IDisposable
             Timer = new CancellationTokenSource();
         }
 
-        return IsQuiet();
+        return !checkLiveness || IsQuiet();
     }
 
     /// <summary>

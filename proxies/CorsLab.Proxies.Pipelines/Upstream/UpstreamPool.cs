@@ -15,8 +15,12 @@ internal sealed class UpstreamPool : IDisposable
     private readonly ITimer _eviction;
     private bool _disposed;
 
-    public UpstreamPool(TimeSpan idleTimeout, TimeProvider time)
+    private readonly bool _checkLiveness;
+
+    /// <param name="checkLiveness">False under fault no-stale-check: pooled connections are reused unexamined.</param>
+    public UpstreamPool(TimeSpan idleTimeout, TimeProvider time, bool checkLiveness = true)
     {
+        _checkLiveness = checkLiveness;
         _time = time;
         _idleTicks = (long)(idleTimeout.TotalSeconds * time.TimestampFrequency);
         var period = idleTimeout / 2;
@@ -29,7 +33,7 @@ internal sealed class UpstreamPool : IDisposable
         {
             while (bucket.TryPop(out connection))
             {
-                if (connection.TryPrepareForReuse())
+                if (connection.TryPrepareForReuse(_checkLiveness))
                 {
                     connection.IsReused = true;
                     return true;
