@@ -16,7 +16,7 @@ public sealed class FindingRulesTests
         Assert.Equal(
             [
                 "response-buffering", "request-buffering", "nagle-delay", "upstream-nagle-delay", "connection-churn", "client-connection-churn",
-                "expect-continue-delay", "connection-pool-limit", "stale-upstream-connection", "proxy-overhead", "throughput-stall", "request-errors",
+                "expect-continue-delay", "connection-pool-limit", "stale-upstream-connection", "missing-upstream-timeout", "proxy-overhead", "throughput-stall", "request-errors",
             ],
             ids);
     }

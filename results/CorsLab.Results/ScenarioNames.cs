@@ -56,4 +56,7 @@ public static class ScenarioNames
 
     /// <summary>Probe: requests spaced wider than the origin's keep-alive idle timeout, so every pooled upstream connection has been closed when it is next wanted.</summary>
     public const string StaleProbe = "stale-probe";
+
+    /// <summary>Probe (slow): one request to an upstream that stays silent longer than the client waits.</summary>
+    public const string SilentUpstream = "silent-upstream";
 }

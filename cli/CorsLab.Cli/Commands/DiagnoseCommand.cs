@@ -22,6 +22,8 @@ internal static class DiagnoseCommand
     private static readonly Option<string?> Target = new("--target") { Description = $"an already running proxy, as a URL template: {TargetTemplate.Examples}" };
     private static readonly Option<int?> OriginPort = new("--origin-port") { Description = "the port of the lab's origin on 127.0.0.1 (default: a free one), for a gateway configured with a fixed upstream" };
     private static readonly Option<string[]> Scenarios = new("--scenario") { Description = $"scenario (repeatable); default {string.Join(", ", DiagnosisScenarios.Default)}", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<bool> Quick = new("--quick") { Description = $"a first look in under 20 s: {string.Join(", ", DiagnosisScenarios.Quick)} (rules without evidence say 'not checked')" };
+    private static readonly Option<bool> Deep = new("--deep") { Description = "the default scenarios and the slow probes (silent-upstream: a minute more per target)" };
     private static readonly Option<string?> Json = new("--json") { Description = $"write the findings ({FindingsDocument.SchemaV1}) to this file" };
     private static readonly Option<bool> SelfCheck = new("--self-check") { Description = "run the fault matrix (every engine × black-box fault, and clean) and print the confusion matrix" };
     private static readonly Option<int> Repeat = new("--repeat") { Description = "self-check: how many times to run the matrix", DefaultValueFactory = _ => 1 };
@@ -29,7 +31,7 @@ internal static class DiagnoseCommand
     public static Command Create()
     {
         var command = new Command("diagnose", "Why is it slow? Measure one engine or target against direct and name the causes.");
-        foreach (var option in new Option[] { Engine, Faults, Target, OriginPort, Scenarios, Json, SelfCheck, Repeat })
+        foreach (var option in new Option[] { Engine, Faults, Target, OriginPort, Scenarios, Quick, Deep, Json, SelfCheck, Repeat })
         {
             command.Options.Add(option);
         }
@@ -43,7 +45,7 @@ internal static class DiagnoseCommand
         var engineName = parse.GetValue(Engine);
         var faultNames = parse.GetValue(Faults) ?? [];
         var template = parse.GetValue(Target);
-        var scenarios = ParseScenarios(parse.GetValue(Scenarios) ?? []);
+        var scenarios = ChooseScenarios(parse.GetValue(Scenarios) ?? [], parse.GetValue(Quick), parse.GetValue(Deep));
         var json = parse.GetValue(Json);
         if (parse.GetValue(SelfCheck))
         {
@@ -58,7 +60,12 @@ internal static class DiagnoseCommand
                 throw new UsageException($"--repeat: {repeat} is not between 1 and 100");
             }
 
-            return await DiagnoseSelfCheck.RunAsync(repeat, json, cancellationToken);
+            if (parse.GetValue(Quick) || (parse.GetValue(Scenarios) ?? []).Length > 0)
+            {
+                throw new UsageException("--self-check measures the scenarios each rule needs; only --deep (adding the slow probe and fault no-timeout) applies");
+            }
+
+            return await DiagnoseSelfCheck.RunAsync(repeat, parse.GetValue(Deep), json, cancellationToken);
         }
 
         if ((engineName is null) == (template is null))
@@ -143,11 +150,21 @@ internal static class DiagnoseCommand
         return await new DiagnosisRunner(executor).MeasureDirectAsync(scenarios, cancellationToken);
     }
 
-    private static IReadOnlyList<string> ParseScenarios(string[] names)
+    private static IReadOnlyList<string> ChooseScenarios(string[] names, bool quick, bool deep)
     {
+        if (quick && deep)
+        {
+            throw new UsageException("--quick and --deep contradict each other; give one, or neither for the default set");
+        }
+
+        if (names.Length > 0 && (quick || deep))
+        {
+            throw new UsageException($"--scenario names the set itself; drop --{(quick ? "quick" : "deep")}");
+        }
+
         if (names.Length == 0)
         {
-            return DiagnosisScenarios.Default;
+            return quick ? DiagnosisScenarios.Quick : deep ? DiagnosisScenarios.Deep : DiagnosisScenarios.Default;
         }
 
         var result = new List<string>();

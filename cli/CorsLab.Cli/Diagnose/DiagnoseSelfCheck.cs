@@ -14,15 +14,17 @@ namespace CorsLab.Cli.Diagnose;
 /// <c>corslab diagnose --self-check</c>: proves the diagnosis. Every engine clean and with each black-box fault,
 /// each run diagnosed against direct (measured once per repeat, one origin for all), counted into a confusion
 /// matrix. A clean run is measured under every default scenario (no rule may fire); a faulted one under the
-/// scenarios its expected rule reads, which keeps the matrix of 27 runs to a few minutes. Exit 0 when every run reported its expected finding at warn or above and no clean run reported
+/// scenarios its expected rule reads, which keeps the matrix of 30 runs to a few minutes; <c>--deep</c> adds the
+/// slow probe and fault no-timeout (6 runs more, about 5 minutes). Exit 0 when every run reported its expected finding at warn or above and no clean run reported
 /// anything at warn or above; 1 otherwise.
 /// </summary>
 internal static class DiagnoseSelfCheck
 {
-    public static async Task<int> RunAsync(int repeat, string? json, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(int repeat, bool deep, string? json, CancellationToken cancellationToken)
     {
-        var scenarios = DiagnosisScenarios.Default;
-        var matrix = new ConfusionMatrix(ExpectedFindings.BlackBox.Select(entry => entry.Rule.Id).Distinct());
+        var scenarios = deep ? DiagnosisScenarios.Deep : DiagnosisScenarios.Default;
+        var expectations = deep ? [.. ExpectedFindings.BlackBox, .. ExpectedFindings.Deep] : ExpectedFindings.BlackBox;
+        var matrix = new ConfusionMatrix(expectations.Select(entry => entry.Rule.Id).Distinct());
         var runs = new List<SelfCheckRun>();
         await using var origin = await LabComponents.StartOriginAsync(cancellationToken);
         for (var r = 0; r < repeat; r++)
@@ -31,7 +33,7 @@ internal static class DiagnoseSelfCheck
             var direct = await DiagnoseCommand.MeasureDirectAsync(origin, scenarios, cancellationToken);
             foreach (var engine in EngineCatalog.Names)
             {
-                foreach (var (fault, rule) in ExpectedFindings.BlackBox.Select(entry => ((string?)entry.Fault, (IFindingRule?)entry.Rule)).Prepend((null, null)))
+                foreach (var (fault, rule) in expectations.Select(entry => ((string?)entry.Fault, (IFindingRule?)entry.Rule)).Prepend((null, null)))
                 {
                     string[] faults = fault is null ? [] : [fault];
                     var expected = rule?.Id ?? ConfusionMatrix.None;

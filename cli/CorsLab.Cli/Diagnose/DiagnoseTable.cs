@@ -16,7 +16,12 @@ internal static class DiagnoseTable
             var direct = diagnosis.Direct.FirstOrDefault(d => d.Scenario == measured.Scenario);
             Console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{measured.Scenario,-16} {Ms(measured.Latency.P50),11} {Ms(measured.Latency.P99),9} {Ms(direct?.Latency.P50),11} {Ms(direct?.Latency.P99),9} {measured.Requests,9} {measured.Errors.Values.Sum(),7} {Held(measured.ThreePoint?.FirstByteAfterOriginLast, measured.ThreePoint?.BufferingEligible, direct?.ThreePoint?.FirstByteAfterOriginLast),10} {Held(measured.ThreePoint?.RequestFirstByteAfterClientLast, measured.ThreePoint?.RequestBufferingEligible, direct?.ThreePoint?.RequestFirstByteAfterClientLast),10} {Ratio(measured.ThreePoint?.OriginConnectionsPerRequest, direct?.ThreePoint?.OriginConnectionsPerRequest),14}"));
+                $"{measured.Scenario,-16} {P50(measured.Latency),11} {P99(measured.Latency),9} {P50(direct?.Latency),11} {P99(direct?.Latency),9} {measured.Requests,9} {measured.Errors.Values.Sum(),7} {Held(measured.ThreePoint?.FirstByteAfterOriginLast, measured.ThreePoint?.BufferingEligible, direct?.ThreePoint?.FirstByteAfterOriginLast),10} {Held(measured.ThreePoint?.RequestFirstByteAfterClientLast, measured.ThreePoint?.RequestBufferingEligible, direct?.ThreePoint?.RequestFirstByteAfterClientLast),10} {Ratio(measured.ThreePoint?.OriginConnectionsPerRequest, direct?.ThreePoint?.OriginConnectionsPerRequest),14}"));
+        }
+
+        if (diagnosis.Measurements.Concat(diagnosis.Direct).Any(m => m.Latency.Count is > 0 and < MinP99Samples))
+        {
+            Console.Out.WriteLine($"p99 '-': fewer than {MinP99Samples} answered requests, too few for a 99th percentile");
         }
 
         Console.Out.WriteLine();
@@ -64,6 +69,13 @@ internal static class DiagnoseTable
 
     private static string Ratio(double? value, double? direct) =>
         value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:0.00}/{direct ?? 0:0.00}") : "-";
+
+    /// <summary>Below this many samples a 99th percentile is the maximum of a handful, not a percentile.</summary>
+    private const long MinP99Samples = 100;
+
+    private static string P50(Results.HistogramRecord? latency) => latency is { Count: > 0 } ? Ms(latency.P50) : "-";
+
+    private static string P99(Results.HistogramRecord? latency) => latency is { Count: >= MinP99Samples } ? Ms(latency.P99) : "-";
 
     private static string Ms(double? micros) => micros is { } value ? (value / 1000).ToString("0.00", CultureInfo.InvariantCulture) + " ms" : "-";
 }

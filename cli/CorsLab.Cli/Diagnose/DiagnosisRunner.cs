@@ -29,7 +29,7 @@ public sealed class DiagnosisRunner(ScenarioExecutor executor)
                 throw new ArgumentException($"unknown scenario '{name}'", nameof(scenarios));
             }
 
-            if (!directMeasurements.Any(m => m.Scenario == scenario.Name))
+            if (scenario.MeasureDirect && !directMeasurements.Any(m => m.Scenario == scenario.Name))
             {
                 progress?.Invoke($"{scenario.Name}: direct");
                 directMeasurements.Add(await executor.RunAsync(scenario, model, DirectTarget, 0, null, null, cancellationToken));
@@ -53,6 +53,11 @@ public sealed class DiagnosisRunner(ScenarioExecutor executor)
             if (!DiagnosisScenarios.TryGet(name, out var scenario, out var model))
             {
                 throw new ArgumentException($"unknown scenario '{name}'", nameof(scenarios));
+            }
+
+            if (!scenario.MeasureDirect)
+            {
+                continue;
             }
 
             result.Add(await executor.RunAsync(scenario, model, DirectTarget, 0, null, null, cancellationToken));

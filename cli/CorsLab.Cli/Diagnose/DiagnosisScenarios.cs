@@ -23,8 +23,20 @@ public static class DiagnosisScenarios
         ScenarioNames.StaleProbe,
     ];
 
+    /// <summary>
+    /// <c>--quick</c>: the catalog's drip, upload and small-get and the split-write probe, under 20 s: response and
+    /// request buffering, Nagle, connection churn both ways and the overhead. The other rules say "not checked".
+    /// </summary>
+    public static IReadOnlyList<string> Quick { get; } =
+    [
+        ScenarioNames.Drip, ScenarioNames.Upload, ScenarioNames.SmallGet, ScenarioNames.SplitWrite,
+    ];
+
+    /// <summary><c>--deep</c>: the default set and the slow probes (a silent upstream waited for 65 s).</summary>
+    public static IReadOnlyList<string> Deep { get; } = [.. Default, ScenarioNames.SilentUpstream];
+
     /// <summary>The default scenarios <paramref name="rule"/> reads: all a run needs to see whether that one rule fires.</summary>
-    public static IReadOnlyList<string> For(IFindingRule rule) => [.. Default.Where(rule.Scenarios.Contains)];
+    public static IReadOnlyList<string> For(IFindingRule rule) => [.. Deep.Where(rule.Scenarios.Contains)];
 
     public static IEnumerable<string> Names => ScenarioCatalog.Names;
 

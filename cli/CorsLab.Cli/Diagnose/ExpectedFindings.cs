@@ -14,7 +14,7 @@ internal static class ExpectedFindings
 
     /// <summary>
     /// The faults the black-box rules must name, as written on a command line, with their findings and the rule that
-    /// names them; the others need EventPipe evidence, and no-timeout a probe that takes longer than a self-check.
+    /// names them; the others need EventPipe evidence, and no-timeout a probe too slow for the default self-check.
     /// </summary>
     public static IReadOnlyList<(string Fault, IFindingRule Rule)> BlackBox { get; } =
     [
@@ -27,5 +27,11 @@ internal static class ExpectedFindings
         (FaultNames.NameOf(Fault.HoldContinue), new ExpectContinueDelayRule()),
         ($"{FaultNames.PoolLimit}={SelfCheckPoolLimit}", new ConnectionPoolLimitRule()),
         (FaultNames.NameOf(Fault.NoStaleCheck), new StaleUpstreamConnectionRule()),
+    ];
+
+    /// <summary>The faults only <c>--deep</c>'s slow probes show (a silent upstream, waited for 65 s).</summary>
+    public static IReadOnlyList<(string Fault, IFindingRule Rule)> Deep { get; } =
+    [
+        (FaultNames.NameOf(Fault.NoTimeout), new MissingUpstreamTimeoutRule()),
     ];
 }

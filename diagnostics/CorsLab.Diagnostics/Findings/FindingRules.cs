@@ -20,6 +20,7 @@ public static class FindingRules
         new ExpectContinueDelayRule(),
         new ConnectionPoolLimitRule(),
         new StaleUpstreamConnectionRule(),
+        new MissingUpstreamTimeoutRule(),
         new ProxyOverheadRule(),
         new ThroughputStallRule(),
         new RequestErrorsRule(),

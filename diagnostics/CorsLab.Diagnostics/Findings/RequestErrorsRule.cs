@@ -5,7 +5,8 @@ namespace CorsLab.Diagnostics.Findings;
 /// <summary>
 /// <c>request-errors</c>: requests through the target ended in an error more often than direct's in the same
 /// scenario. The errors scenario's refused and reset upstreams fail direct too: only the excess is the target's.
-/// The stale probe's failures are <see cref="StaleUpstreamConnectionRule"/>'s evidence, named there.
+/// The stale probe's failures are <see cref="StaleUpstreamConnectionRule"/>'s evidence, named there; the silent
+/// upstream's are the probe's purpose (a 504, or <see cref="MissingUpstreamTimeoutRule"/>'s timeout).
 /// </summary>
 public sealed class RequestErrorsRule : IFindingRule
 {
@@ -23,7 +24,7 @@ public sealed class RequestErrorsRule : IFindingRule
     {
         ArgumentNullException.ThrowIfNull(evidence);
         var failing = new List<(string Scenario, long Errors, long Requests, double Excess, double DirectRate, Dictionary<string, long> ByKind)>();
-        foreach (var scenario in evidence.Scenarios.Where(name => name != ScenarioNames.StaleProbe))
+        foreach (var scenario in evidence.Scenarios.Where(name => name is not (ScenarioNames.StaleProbe or ScenarioNames.SilentUpstream)))
         {
             var repeats = evidence.Repeats(scenario).ToList();
             var (errors, requests) = Totals(repeats);

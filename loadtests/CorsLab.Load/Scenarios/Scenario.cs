@@ -50,6 +50,12 @@ public sealed record Scenario
     /// </summary>
     public bool Probe { get; init; }
 
+    /// <summary>
+    /// Whether diagnose measures direct beside the target. False for a probe whose direct answer is known without
+    /// measuring and would only cost time (a silent upstream is silent direct too).
+    /// </summary>
+    public bool MeasureDirect { get; init; } = true;
+
     /// <summary>Whether the three-point join applies (false when the origin never sees the requests, as for a preflight).</summary>
     public bool Joinable => Kind != ScenarioKind.Preflight;
 

@@ -14,6 +14,13 @@ public static class ScenarioCatalog
 
     private static readonly Threshold FewErrors = Threshold.AtMost(ThresholdMetrics.ErrorRate, 0.01);
 
+    /// <summary>One request, waited for 65 s: the bound a proxy's upstream timeout must answer within.</summary>
+    private static readonly LoadModel SilentUpstreamModel = new()
+    {
+        Kind = LoadModelKind.Concurrency, Concurrency = 1, Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(1), MaxRequests = 1,
+        RequestTimeout = TimeSpan.FromSeconds(65),
+    };
+
     public static IReadOnlyList<Scenario> All { get; } =
     [
         new()
@@ -218,6 +225,16 @@ public static class ScenarioCatalog
             Model = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 3, Connections = 1, Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(5), MaxRequests = 15 },
             Quick = new LoadModel { Kind = LoadModelKind.ConstantRate, Rate = 3, Connections = 1, Warmup = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(3), MaxRequests = 9 },
             Thresholds = [FewErrors],
+        },
+        new()
+        {
+            Name = ScenarioNames.SilentUpstream,
+            Description = "Probe (slow). One GET to an origin endpoint that answers after 70 s; the client waits 65 s, past nginx's 60 s default upstream read timeout, for the proxy's own answer (504).",
+            Path = "/delay/70000",
+            Probe = true,
+            MeasureDirect = false,
+            Model = SilentUpstreamModel,
+            Quick = SilentUpstreamModel,
         },
     ];
 
