@@ -17,6 +17,9 @@ public sealed class DiagnoseBadInputTests
     [InlineData("--quick and --deep contradict each other", "diagnose", "--engine", "yarp", "--quick", "--deep")]
     [InlineData("--scenario names the set itself; drop --quick", "diagnose", "--engine", "yarp", "--quick", "--scenario", "drip")]
     [InlineData("only --deep", "diagnose", "--self-check", "--quick")]
+    [InlineData("the lab loads 127.0.0.1 only", "diagnose", "--engine", "yarp", "--upstream-url", "http://192.0.2.1/api")]
+    [InlineData("not an absolute http(s) URL", "diagnose", "--engine", "yarp", "--upstream-url", "ftp://127.0.0.1/x")]
+    [InlineData("drop --quick, --deep, --scenario and --self-check", "diagnose", "--engine", "yarp", "--upstream-url", "http://127.0.0.1:1/x", "--deep")]
     public async Task BadInput_Exit2_OneLine(string message, params string[] arguments)
     {
         var (exit, output) = await Corslab.RunAsync(TimeSpan.FromSeconds(60), arguments);

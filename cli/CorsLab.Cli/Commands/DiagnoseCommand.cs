@@ -24,6 +24,7 @@ internal static class DiagnoseCommand
     private static readonly Option<string[]> Scenarios = new("--scenario") { Description = $"scenario (repeatable); default {string.Join(", ", DiagnosisScenarios.Default)}", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<bool> Quick = new("--quick") { Description = $"a first look in under 20 s: {string.Join(", ", DiagnosisScenarios.Quick)} (rules without evidence say 'not checked')" };
     private static readonly Option<bool> Deep = new("--deep") { Description = "the default scenarios and the slow probes (silent-upstream: a minute more per target)" };
+    private static readonly Option<string?> UpstreamUrl = new("--upstream-url") { Description = "your own upstream on 127.0.0.1, requested through the target and direct instead of the lab origin (small-get and reuse; rules needing the origin's timings say 'not checked')" };
     private static readonly Option<string?> Json = new("--json") { Description = $"write the findings ({FindingsDocument.SchemaV1}) to this file" };
     private static readonly Option<bool> SelfCheck = new("--self-check") { Description = "run the fault matrix (every engine × black-box fault, and clean) and print the confusion matrix" };
     private static readonly Option<int> Repeat = new("--repeat") { Description = "self-check: how many times to run the matrix", DefaultValueFactory = _ => 1 };
@@ -31,7 +32,7 @@ internal static class DiagnoseCommand
     public static Command Create()
     {
         var command = new Command("diagnose", "Why is it slow? Measure one engine or target against direct and name the causes.");
-        foreach (var option in new Option[] { Engine, Faults, Target, OriginPort, Scenarios, Quick, Deep, Json, SelfCheck, Repeat })
+        foreach (var option in new Option[] { Engine, Faults, Target, OriginPort, UpstreamUrl, Scenarios, Quick, Deep, Json, SelfCheck, Repeat })
         {
             command.Options.Add(option);
         }
@@ -45,7 +46,10 @@ internal static class DiagnoseCommand
         var engineName = parse.GetValue(Engine);
         var faultNames = parse.GetValue(Faults) ?? [];
         var template = parse.GetValue(Target);
-        var scenarios = ChooseScenarios(parse.GetValue(Scenarios) ?? [], parse.GetValue(Quick), parse.GetValue(Deep));
+        var upstream = ParseUpstream(parse.GetValue(UpstreamUrl), parse);
+        var scenarios = upstream is null
+            ? DiagnosisScenarios.Resolve(ChooseScenarios(parse.GetValue(Scenarios) ?? [], parse.GetValue(Quick), parse.GetValue(Deep)))
+            : DiagnosisScenarios.ForUpstream(upstream);
         var json = parse.GetValue(Json);
         if (parse.GetValue(SelfCheck))
         {
@@ -117,7 +121,7 @@ internal static class DiagnoseCommand
             DiagnoseTable.Print(diagnosis);
             if (json is not null)
             {
-                await FindingsDocument.From(target.Template, scenarios, diagnosis.Findings).WriteAsync(json, cancellationToken);
+                await FindingsDocument.From(target.Template, [.. scenarios.Select(scenario => scenario.Name)], diagnosis.Findings).WriteAsync(json, cancellationToken);
                 Console.Out.WriteLine($"wrote {json}");
             }
 
@@ -134,7 +138,7 @@ internal static class DiagnoseCommand
 
     /// <summary>Measures <paramref name="target"/> (and direct, unless given) under <paramref name="scenarios"/> and evaluates the rules.</summary>
     public static async Task<Diagnosis> RunOneAsync(
-        OriginProcess origin, TargetInfo target, IReadOnlyList<string> scenarios, int? processId, IReadOnlyList<ScenarioMeasurement>? direct, CancellationToken cancellationToken)
+        OriginProcess origin, TargetInfo target, IReadOnlyList<Scenario> scenarios, int? processId, IReadOnlyList<ScenarioMeasurement>? direct, CancellationToken cancellationToken)
     {
         using var control = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var executor = new ScenarioExecutor(new OriginUrls(origin.HttpUrl, origin.HttpsUrl, SpecEnvironment.FindRefusedUrl()), control);
@@ -148,6 +152,32 @@ internal static class DiagnoseCommand
         using var control = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var executor = new ScenarioExecutor(new OriginUrls(origin.HttpUrl, origin.HttpsUrl, SpecEnvironment.FindRefusedUrl()), control);
         return await new DiagnosisRunner(executor).MeasureDirectAsync(scenarios, cancellationToken);
+    }
+
+    /// <summary>The <c>--upstream-url</c>, when given: an absolute http(s) URL on the loopback interface, alone with the target options.</summary>
+    private static Uri? ParseUpstream(string? text, ParseResult parse)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            throw new UsageException($"--upstream-url: '{text}' is not an absolute http(s) URL, e.g. http://127.0.0.1:8080/api/items");
+        }
+
+        if (!url.IsLoopback)
+        {
+            throw new UsageException($"--upstream-url: '{url.Host}' is not on this machine; the lab loads 127.0.0.1 only (start your upstream there)");
+        }
+
+        if (parse.GetValue(Quick) || parse.GetValue(Deep) || (parse.GetValue(Scenarios) ?? []).Length > 0 || parse.GetValue(SelfCheck))
+        {
+            throw new UsageException("--upstream-url measures small-get and reuse against your upstream; drop --quick, --deep, --scenario and --self-check");
+        }
+
+        return url;
     }
 
     private static IReadOnlyList<string> ChooseScenarios(string[] names, bool quick, bool deep)

@@ -68,7 +68,7 @@ internal static class DiagnoseSelfCheck
         var clock = Stopwatch.StartNew();
         await using var process = await LabComponents.StartEngineAsync(engine, origin, faults, cancellationToken);
         var target = new TargetInfo(engine, TargetKinds.Engine, process.TargetTemplate, faults);
-        var diagnosis = await DiagnoseCommand.RunOneAsync(origin, target, scenarios, process.Process.ProcessId, direct, cancellationToken);
+        var diagnosis = await DiagnoseCommand.RunOneAsync(origin, target, DiagnosisScenarios.Resolve(scenarios), process.Process.ProcessId, direct, cancellationToken);
         return (diagnosis.Findings, clock.Elapsed.TotalSeconds);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CorsLab.Diagnostics.Findings;
 using CorsLab.Diagnostics.SelfCheck;
+using CorsLab.Diagnostics.Verdict;
 
 namespace CorsLab.Cli.Diagnose;
 
@@ -19,9 +20,9 @@ internal static class DiagnoseTable
                 $"{measured.Scenario,-16} {P50(measured.Latency),11} {P99(measured.Latency),9} {P50(direct?.Latency),11} {P99(direct?.Latency),9} {measured.Requests,9} {measured.Errors.Values.Sum(),7} {Held(measured.ThreePoint?.FirstByteAfterOriginLast, measured.ThreePoint?.BufferingEligible, direct?.ThreePoint?.FirstByteAfterOriginLast),10} {Held(measured.ThreePoint?.RequestFirstByteAfterClientLast, measured.ThreePoint?.RequestBufferingEligible, direct?.ThreePoint?.RequestFirstByteAfterClientLast),10} {Ratio(measured.ThreePoint?.OriginConnectionsPerRequest, direct?.ThreePoint?.OriginConnectionsPerRequest),14}"));
         }
 
-        if (diagnosis.Measurements.Concat(diagnosis.Direct).Any(m => m.Latency.Count is > 0 and < MinP99Samples))
+        if (diagnosis.Measurements.Concat(diagnosis.Direct).Any(m => m.Latency.Count > 0 && !SampleSize.Supports(m.Latency.Count, 99)))
         {
-            Console.Out.WriteLine($"p99 '-': fewer than {MinP99Samples} answered requests, too few for a 99th percentile");
+            Console.Out.WriteLine($"p99 '-': {SampleSize.TooFew} (a p99 needs {SampleSize.BeyondTail} requests beyond it, 1,000 in all)");
         }
 
         Console.Out.WriteLine();
@@ -39,9 +40,9 @@ internal static class DiagnoseTable
             }
         }
 
-        foreach (var (rule, needs) in diagnosis.NotChecked)
+        foreach (var (rule, why) in diagnosis.NotChecked)
         {
-            Console.Out.WriteLine($"not checked: {rule} (needs {string.Join(" or ", needs)}; add --scenario)");
+            Console.Out.WriteLine($"not checked: {rule} ({why})");
         }
 
         Console.Out.WriteLine();
@@ -70,12 +71,9 @@ internal static class DiagnoseTable
     private static string Ratio(double? value, double? direct) =>
         value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:0.00}/{direct ?? 0:0.00}") : "-";
 
-    /// <summary>Below this many samples a 99th percentile is the maximum of a handful, not a percentile.</summary>
-    private const long MinP99Samples = 100;
-
     private static string P50(Results.HistogramRecord? latency) => latency is { Count: > 0 } ? Ms(latency.P50) : "-";
 
-    private static string P99(Results.HistogramRecord? latency) => latency is { Count: >= MinP99Samples } ? Ms(latency.P99) : "-";
+    private static string P99(Results.HistogramRecord? latency) => latency is { Count: > 0 } && SampleSize.Supports(latency.Count, 99) ? Ms(latency.P99) : "-";
 
     private static string Ms(double? micros) => micros is { } value ? (value / 1000).ToString("0.00", CultureInfo.InvariantCulture) + " ms" : "-";
 }

@@ -13,22 +13,26 @@ public sealed class DiagnosisRunner(ScenarioExecutor executor)
 {
     public static TargetInfo DirectTarget { get; } = new("direct", TargetKinds.Direct, "{url}", []);
 
-    /// <summary>Runs <paramref name="scenarios"/> against direct and <paramref name="target"/>.</summary>
+    /// <summary>Runs the catalog scenarios named <paramref name="scenarios"/> against direct and <paramref name="target"/>.</summary>
     /// <param name="direct">Direct's measurements already taken (the self-check measures direct once); null to measure now.</param>
-    public async Task<Diagnosis> RunAsync(
+    public Task<Diagnosis> RunAsync(
         TargetInfo target, IReadOnlyList<string> scenarios, int? processId, IReadOnlyList<ScenarioMeasurement>? direct, Action<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        return RunAsync(target, DiagnosisScenarios.Resolve(scenarios), processId, direct, progress, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="scenarios"/> (catalog ones, or built for a user's upstream) against direct and <paramref name="target"/>.</summary>
+    public async Task<Diagnosis> RunAsync(
+        TargetInfo target, IReadOnlyList<Scenario> scenarios, int? processId, IReadOnlyList<ScenarioMeasurement>? direct, Action<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(scenarios);
         var directMeasurements = direct?.ToList() ?? [];
         var measurements = new List<ScenarioMeasurement>();
-        foreach (var name in scenarios)
+        foreach (var scenario in scenarios)
         {
-            if (!DiagnosisScenarios.TryGet(name, out var scenario, out var model))
-            {
-                throw new ArgumentException($"unknown scenario '{name}'", nameof(scenarios));
-            }
-
+            var model = DiagnosisScenarios.ModelFor(scenario);
             if (scenario.MeasureDirect && !directMeasurements.Any(m => m.Scenario == scenario.Name))
             {
                 progress?.Invoke($"{scenario.Name}: direct");
@@ -73,4 +77,4 @@ public sealed record Diagnosis(
     IReadOnlyList<ScenarioMeasurement> Measurements,
     IReadOnlyList<ScenarioMeasurement> Direct,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyList<(string Rule, IReadOnlyList<string> Needs)> NotChecked);
+    IReadOnlyList<(string Rule, string Why)> NotChecked);

@@ -53,7 +53,26 @@ public static class DiagnosisScenarios
         return true;
     }
 
-    private static LoadModel ModelFor(Scenario scenario) => scenario.Name switch
+    /// <summary>The catalog scenarios named; an unknown name is the caller's bug (names are checked at the command line).</summary>
+    public static IReadOnlyList<Scenario> Resolve(IEnumerable<string> names) =>
+        [.. names.Select(name => ScenarioCatalog.TryGet(name, out var scenario) ? scenario : throw new ArgumentException($"unknown scenario '{name}'", nameof(names)))];
+
+    /// <summary>
+    /// <c>--upstream-url</c>: small-get and reuse, requesting the user's own upstream URL instead of the origin's
+    /// paths; the rules that need the origin's timings say "not checked", the others judge against direct to it.
+    /// </summary>
+    public static IReadOnlyList<Scenario> ForUpstream(Uri upstream)
+    {
+        ArgumentNullException.ThrowIfNull(upstream);
+        return [.. new[] { ScenarioNames.SmallGet, ScenarioNames.Reuse }.Select(name =>
+        {
+            ScenarioCatalog.TryGet(name, out var scenario);
+            return scenario with { Upstream = upstream, Description = $"{scenario.Description} Requests {upstream} instead of the lab origin." };
+        })];
+    }
+
+    /// <summary>The model diagnose runs <paramref name="scenario"/> under: short, with enough samples for its rules.</summary>
+    public static LoadModel ModelFor(Scenario scenario) => scenario.Name switch
     {
         // 80 ms per response, 8 in flight: ~80 dripped responses in 1 s, every one eligible for the buffering test.
         ScenarioNames.Drip => new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 8, Warmup = TimeSpan.FromSeconds(0.2), Duration = TimeSpan.FromSeconds(1) },

@@ -24,6 +24,8 @@ public sealed class ClientConnectionChurnRule : IFindingRule
 
     public string Id => FindingId;
 
+    public bool NeedsOriginTimings => true;
+
     public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.UpstreamClose, ScenarioNames.Reuse, ScenarioNames.SmallGet];
 
     public Finding? Evaluate(TargetEvidence evidence)

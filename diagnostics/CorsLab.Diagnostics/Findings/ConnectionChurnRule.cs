@@ -26,6 +26,8 @@ public sealed class ConnectionChurnRule : IFindingRule
 
     public string Id => FindingId;
 
+    public bool NeedsOriginTimings => true;
+
     public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Reuse, ScenarioNames.SmallGet, ScenarioNames.Drip, ScenarioNames.Upload];
 
     public Finding? Evaluate(TargetEvidence evidence)

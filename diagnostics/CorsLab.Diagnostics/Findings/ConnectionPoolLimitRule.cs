@@ -24,6 +24,8 @@ public sealed class ConnectionPoolLimitRule : IFindingRule
 
     public string Id => FindingId;
 
+    public bool NeedsOriginTimings => true;
+
     public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.PoolProbe];
 
     public Finding? Evaluate(TargetEvidence evidence)

@@ -39,17 +39,29 @@ public static class FindingRules
     }
 
     /// <summary>
-    /// The rules that had no evidence for this target: none of the scenarios they read was measured. Named, so silence
-    /// is never mistaken for a clean result.
+    /// The rules that had no evidence for this target, with what they lacked: none of the scenarios they read was
+    /// measured, or those that were carry no origin timings (a user's own upstream). Named, so silence is never
+    /// mistaken for a clean result.
     /// </summary>
-    public static IReadOnlyList<(string Rule, IReadOnlyList<string> Needs)> NotChecked(TargetEvidence evidence, IEnumerable<IFindingRule>? rules = null)
+    public static IReadOnlyList<(string Rule, string Why)> NotChecked(TargetEvidence evidence, IEnumerable<IFindingRule>? rules = null)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         var measured = evidence.Scenarios.ToHashSet(StringComparer.Ordinal);
-        return (rules ?? BlackBox)
-            .Where(rule => rule.Scenarios.Count > 0 && !rule.Scenarios.Any(measured.Contains))
-            .Select(rule => (rule.Id, rule.Scenarios))
-            .ToArray();
+        var result = new List<(string Rule, string Why)>();
+        foreach (var rule in rules ?? BlackBox)
+        {
+            var read = rule.Scenarios.Where(measured.Contains).ToArray();
+            if (rule.Scenarios.Count > 0 && read.Length == 0)
+            {
+                result.Add((rule.Id, $"needs {string.Join(" or ", rule.Scenarios)}; add --scenario"));
+            }
+            else if (rule.NeedsOriginTimings && read.Length > 0 && read.All(scenario => evidence.Measured(scenario)?.ThreePoint is null))
+            {
+                result.Add((rule.Id, $"needs the lab origin's timings, which {string.Join(", ", read)} did not have: its upstream was not the lab's origin"));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -12,6 +12,12 @@ public interface IFindingRule
     /// <summary>Scenario names whose measurements can carry this rule's evidence, preferred first; empty when any scenario can.</summary>
     IReadOnlyList<string> Scenarios { get; }
 
+    /// <summary>
+    /// Whether the rule reads the join with the lab origin's timings (<see cref="Results.ScenarioMeasurement.ThreePoint"/>):
+    /// against a user's own upstream there is none, and the rule is "not checked" rather than silent.
+    /// </summary>
+    bool NeedsOriginTimings => false;
+
     /// <summary>The finding, or null when the evidence is absent, too thin, or shows nothing.</summary>
     Finding? Evaluate(TargetEvidence evidence);
 }

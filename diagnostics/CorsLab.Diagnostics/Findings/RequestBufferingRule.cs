@@ -29,6 +29,8 @@ public sealed class RequestBufferingRule : IFindingRule
 
     public string Id => FindingId;
 
+    public bool NeedsOriginTimings => true;
+
     public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Upload];
 
     public Finding? Evaluate(TargetEvidence evidence)

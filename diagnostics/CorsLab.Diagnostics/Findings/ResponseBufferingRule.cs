@@ -24,6 +24,8 @@ public sealed class ResponseBufferingRule : IFindingRule
 
     public string Id => FindingId;
 
+    public bool NeedsOriginTimings => true;
+
     public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Drip, ScenarioNames.Sse];
 
     public Finding? Evaluate(TargetEvidence evidence)

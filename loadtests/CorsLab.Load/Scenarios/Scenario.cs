@@ -56,8 +56,14 @@ public sealed record Scenario
     /// </summary>
     public bool MeasureDirect { get; init; } = true;
 
-    /// <summary>Whether the three-point join applies (false when the origin never sees the requests, as for a preflight).</summary>
-    public bool Joinable => Kind != ScenarioKind.Preflight;
+    /// <summary>
+    /// A user's own upstream URL the scenario requests instead of the lab origin's <see cref="Path"/>
+    /// (<c>diagnose --upstream-url</c>); it keeps no timings, so nothing is joined.
+    /// </summary>
+    public Uri? Upstream { get; init; }
+
+    /// <summary>Whether the three-point join applies (false when the origin never sees the requests, as for a preflight or a user's upstream).</summary>
+    public bool Joinable => Kind != ScenarioKind.Preflight && Upstream is null;
 
     public LoadModel ModelFor(bool quick) => quick
         ? Quick ?? Model with { Warmup = TimeSpan.FromSeconds(0.3), Duration = TimeSpan.FromSeconds(1) }

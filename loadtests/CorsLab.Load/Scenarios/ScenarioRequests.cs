@@ -16,7 +16,7 @@ public static class ScenarioRequests
         ArgumentNullException.ThrowIfNull(origin);
         var direct = target.Kind == TargetKinds.Direct;
         var upstreamBase = scenario.Https ? origin.Https ?? throw new InvalidOperationException($"{scenario.Name} needs the origin's https listener") : origin.Http;
-        var upstream = new Uri(upstreamBase, scenario.Path);
+        var upstream = scenario.Upstream ?? new Uri(upstreamBase, scenario.Path);
         var basic = new RequestSpec
         {
             Url = Through(target, upstream),
