@@ -44,4 +44,18 @@ public sealed class ReportCommandTests
         Assert.True(File.Exists(Path.Combine(folder.Path, "report.md")));
         Assert.True(File.Exists(Path.Combine(folder.Path, "report.html")));
     }
+
+    [Fact]
+    public async Task RunFolder_PrintsTheWaterfallOfScenariosWithJoinedRequests()
+    {
+        using var folder = await RunFolder.WriteAsync(RunBuilder.Lab().Build());
+
+        var (exitCode, stdout, stderr) = await CorslabRun.RunAsync(["report", folder.Path], Bound);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("drip: where the time goes, 0 to 13.6 ms from the client's send", stdout, StringComparison.Ordinal);
+        Assert.Contains("  httpclient p99 |", stdout, StringComparison.Ordinal);
+        Assert.Contains("  direct p50     |", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("small-get: where the time goes", stdout, StringComparison.Ordinal);
+    }
 }

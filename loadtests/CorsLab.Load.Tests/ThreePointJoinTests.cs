@@ -27,6 +27,9 @@ public sealed class ThreePointJoinTests(OriginFixture fixture) : IClassFixture<O
         Assert.InRange(summary.InboundDelay.P50, 0, run.Measured.Latency.Max);
         Assert.True(summary.InboundDelay.Max <= run.Measured.Latency.Max, "the way in is part of the whole request");
         Assert.True(summary.OriginTime.P50 >= 0);
+        Assert.NotNull(summary.Waterfalls);
+        Assert.Equal(50, summary.Waterfalls.Requests);
+        Assert.True(summary.Waterfalls.Median.ClientLastByte <= summary.Waterfalls.P99.ClientLastByte, "ranked by the client's time");
     }
 
     [Fact]

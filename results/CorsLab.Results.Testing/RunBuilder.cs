@@ -140,7 +140,7 @@ public sealed class RunBuilder
     };
 
     /// <summary>A three-point summary; <paramref name="firstByteAfterOriginLast"/> near 1 reads as response buffering.</summary>
-    public static ThreePointSummary ThreePoint(double firstByteAfterOriginLast, double gapP50Micros, double originConnectionsPerRequest = 0.01, long eligible = 500) =>
+    public static ThreePointSummary ThreePoint(double firstByteAfterOriginLast, double gapP50Micros, double originConnectionsPerRequest = 0.01, long eligible = 500, RequestWaterfalls? waterfalls = null) =>
         new(2_000, 0,
             new PercentileSummary(80, 120, 300, 900),
             new PercentileSummary(5_000, 6_000, 8_000, 12_000),
@@ -154,7 +154,24 @@ public sealed class RunBuilder
             originConnectionsPerRequest)
         {
             BufferingEligible = eligible,
+            Waterfalls = waterfalls,
         };
+
+    /// <summary>
+    /// A drip's median and p99 request (the p99 one and a half times as long): the origin waits 300 µs, then sends
+    /// its body for 8.7 ms. Streaming, the client's first byte follows the origin's by 50 µs; <paramref name="buffered"/>,
+    /// it follows the origin's last.
+    /// </summary>
+    public static RequestWaterfalls Waterfalls(bool buffered = false, long requests = 2_000)
+    {
+        static RequestWaterfall Request(bool buffered, double scale)
+        {
+            var (headIn, originFirst, originLast) = (80 * scale, 300 * scale, 9_000 * scale);
+            return new RequestWaterfall(headIn, originFirst, originLast, buffered ? originLast + 60 : originFirst + 50, originLast + 100);
+        }
+
+        return new RequestWaterfalls(requests, Request(buffered, 1), Request(buffered, 1.5));
+    }
 
     /// <summary>
     /// The usual lab: direct, three engines, three repeats. Under closed load pipelines is fastest, then yarp, then
@@ -175,10 +192,10 @@ public sealed class RunBuilder
                 .Measure("httpclient", ScenarioNames.SmallGet, repeat, 9_000 + (repeat * 100), 900)
                 .Measure("yarp", ScenarioNames.SmallGet, repeat, 12_000 + (repeat * 100), 650)
                 .Measure("pipelines", ScenarioNames.SmallGet, repeat, 15_000 + (repeat * 100), 420)
-                .Measure(TargetKinds.Direct, ScenarioNames.Drip, repeat, 900 + repeat, 9_000, threePoint: ThreePoint(0.01, 40))
-                .Measure("httpclient", ScenarioNames.Drip, repeat, 500 + repeat, 30_000, threePoint: httpclientBuffers ? ThreePoint(1.0, 21_000) : ThreePoint(0.02, 100))
-                .Measure("yarp", ScenarioNames.Drip, repeat, 700 + repeat, 11_000, threePoint: ThreePoint(0.02, 120))
-                .Measure("pipelines", ScenarioNames.Drip, repeat, 800 + repeat, 10_000, threePoint: ThreePoint(0.02, 90));
+                .Measure(TargetKinds.Direct, ScenarioNames.Drip, repeat, 900 + repeat, 9_000, threePoint: ThreePoint(0.01, 40, waterfalls: Waterfalls()))
+                .Measure("httpclient", ScenarioNames.Drip, repeat, 500 + repeat, 30_000, threePoint: httpclientBuffers ? ThreePoint(1.0, 21_000, waterfalls: Waterfalls(buffered: true)) : ThreePoint(0.02, 100, waterfalls: Waterfalls()))
+                .Measure("yarp", ScenarioNames.Drip, repeat, 700 + repeat, 11_000, threePoint: ThreePoint(0.02, 120, waterfalls: Waterfalls()))
+                .Measure("pipelines", ScenarioNames.Drip, repeat, 800 + repeat, 10_000, threePoint: ThreePoint(0.02, 90, waterfalls: Waterfalls()));
         }
 
         builder.Spec("httpclient", 113).Spec("yarp", 113).Spec("pipelines", 113);

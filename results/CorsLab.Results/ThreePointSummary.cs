@@ -37,6 +37,13 @@ public sealed record ThreePointSummary(
 
     /// <summary>Uploads whose client body took at least 1 ms to send; <see cref="RequestFirstByteAfterClientLast"/> is the fraction of these.</summary>
     public long RequestBufferingEligible { get; init; }
+
+    /// <summary>
+    /// The median and the p99 request of the joined sample as time lines (the waterfall picture), so a stall or a
+    /// buffered body shows as one request rather than as a shifted percentile. Added in corslab.run/1; absent in
+    /// older files and when no joined request completed.
+    /// </summary>
+    public RequestWaterfalls? Waterfalls { get; init; }
 }
 
 /// <summary>Percentiles of a derived quantity, µs.</summary>

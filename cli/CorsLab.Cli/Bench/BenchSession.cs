@@ -1,8 +1,10 @@
 using System.Globalization;
+using CorsLab.Cli.Commands;
 using CorsLab.Cli.Processes;
 using CorsLab.Cli.Usage;
 using CorsLab.Diagnostics.Calibration;
 using CorsLab.Diagnostics.Findings;
+using CorsLab.Diagnostics.Verdict;
 using CorsLab.Load.Ceiling;
 using CorsLab.Load.Engine;
 using CorsLab.Load.Scenarios;
@@ -19,7 +21,7 @@ namespace CorsLab.Cli.Bench;
 ///  1 check input (targets reachable, wrk present) ─ 2 run folder ─ 3 origin, engines (child processes)
 ///  4 before-load hook (investigate's spec) ─ 5 repeat × scenario × target × driver, run.json after each
 ///    (first repeat: each scenario's load-client ceiling before its targets)
-///  6 complete: true, summary table, calibration verdict      (Ctrl+C: run.json with complete: false, exit 130; children killed)
+///  6 complete: true, summary table, waterfalls, calibration verdict      (Ctrl+C: run.json with complete: false, exit 130; children killed)
 /// </code>
 /// </summary>
 internal sealed class BenchSession
@@ -133,6 +135,7 @@ internal sealed class BenchSession
             // 6. Done: findings from the evidence, the report from run.json.
             await session.FinishAsync(complete: true, CancellationToken.None);
             BenchTable.Print(session._run, console.Interactive);
+            WaterfallConsole.Print(RunAnalyzer.Analyze(session._run), console.Line);
             session.AfterRun?.Invoke(session._run);
             var calibrated = CalibrationTable.Print(session._run, console);
             console.Line($"wrote {Path.Combine(session.Directory, RunWriter.FileName)} and {Path.Combine(session.Directory, "report.md")}");

@@ -119,6 +119,7 @@ internal static class DiagnoseCommand
 
             var diagnosis = await RunOneAsync(origin, target, scenarios, process?.Process.ProcessId, direct: null, cancellationToken);
             DiagnoseTable.Print(diagnosis);
+            WaterfallConsole.Print(diagnosis);
             if (json is not null)
             {
                 await FindingsDocument.From(target.Template, [.. scenarios.Select(scenario => scenario.Name)], diagnosis.Findings).WriteAsync(json, cancellationToken);

@@ -5,7 +5,7 @@ using CorsLab.Results;
 
 namespace CorsLab.Cli.Commands;
 
-/// <summary><c>corslab report DIR</c>: re-renders a run folder's report.md, report.html and SVG plots from its run.json alone, and prints the run's summary.</summary>
+/// <summary><c>corslab report DIR</c>: re-renders a run folder's report.md, report.html and SVG plots from its run.json alone, and prints the run's summary and waterfalls.</summary>
 internal static class ReportCommand
 {
     private static readonly Argument<string> Folder = new("dir") { Description = "a run folder holding run.json, e.g. results/runs/<stamp>-investigate" };
@@ -32,6 +32,7 @@ internal static class ReportCommand
         }
 
         RunSummary.Print(report.Analysis.Run);
+        WaterfallConsole.Print(report.Analysis, Console.Out.WriteLine);
         var chosen = report.Analysis.Recommendation.Chosen;
         Console.Out.WriteLine($"report: {report.MarkdownPath}, {Path.GetFileName(report.HtmlPath)} and {report.PlotPaths.Count} plots" +
             (chosen is null ? "" : $"; verdict: {chosen.Target}{(report.Analysis.Recommendation.AllHaveConcerns ? " (every engine has a concern)" : "")}"));

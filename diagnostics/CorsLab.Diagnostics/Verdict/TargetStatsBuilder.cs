@@ -41,7 +41,10 @@ internal static class TargetStatsBuilder
         return sum;
     }
 
-    /// <summary>Each quantity's median over repeats; counts are summed.</summary>
+    /// <summary>
+    /// Each quantity's median over repeats; counts are summed. The waterfalls are left out: they are requests of one
+    /// repeat, not quantities with a median, and readers take them from <see cref="TargetStats.Representative"/>.
+    /// </summary>
     private static ThreePointSummary? MedianThreePoint(IReadOnlyList<ThreePointSummary> repeats)
     {
         if (repeats.Count == 0)

@@ -73,11 +73,17 @@ public static class ThreePointJoin
         long bufferingEligible = 0, buffered = 0, requestEligible = 0, requestBuffered = 0;
         var originConnections = new HashSet<string>(StringComparer.Ordinal);
         var clientConnections = new HashSet<int>();
+        var completed = new List<(ClientSample Client, OriginTiming Origin)>();
         foreach (var (id, client) in clients)
         {
             if (!origins.TryGetValue(id, out var origin))
             {
                 continue;
+            }
+
+            if (!client.Failed && client.LastByte != 0 && origin.ResponseStart is not null)
+            {
+                completed.Add((client, origin));
             }
 
             originConnections.Add(origin.ConnectionId);
@@ -134,7 +140,42 @@ public static class ThreePointJoin
         {
             BufferingEligible = bufferingEligible,
             RequestBufferingEligible = requestEligible,
+            Waterfalls = Waterfalls(completed, micros),
         };
+    }
+
+    /// <summary>
+    /// The median and the p99 request by the client's send → last byte, among joined requests that completed with a
+    /// response from the origin (a failed request has no last byte to rank by). Ties go to the earlier ticket, so
+    /// the same samples always give the same requests.
+    /// </summary>
+    private static RequestWaterfalls? Waterfalls(List<(ClientSample Client, OriginTiming Origin)> completed, double micros)
+    {
+        if (completed.Count == 0)
+        {
+            return null;
+        }
+
+        completed.Sort((a, b) =>
+        {
+            var byTotal = (a.Client.LastByte - a.Client.Sent).CompareTo(b.Client.LastByte - b.Client.Sent);
+            return byTotal != 0 ? byTotal : a.Client.Ticket.CompareTo(b.Client.Ticket);
+        });
+        return new RequestWaterfalls(completed.Count, Waterfall(completed[Rank(completed.Count, 50)]), Waterfall(completed[Rank(completed.Count, 99)]));
+
+        RequestWaterfall Waterfall((ClientSample Client, OriginTiming Origin) request)
+        {
+            var (client, origin) = request;
+
+            // Without a body the response head is what the origin wrote first and last, as it is for the client.
+            var head = origin.ResponseStart!.Value;
+            return new RequestWaterfall(
+                (origin.HeadIn - client.Sent) * micros,
+                ((origin.ResponseBodyFirst ?? head) - client.Sent) * micros,
+                ((origin.ResponseBodyLast ?? head) - client.Sent) * micros,
+                (client.FirstByte - client.Sent) * micros,
+                (client.LastByte - client.Sent) * micros);
+        }
     }
 
     /// <summary>Exact percentiles of a bounded sample (values can be negative: a gap where the client led).</summary>
@@ -149,9 +190,8 @@ public static class ThreePointJoin
         return new PercentileSummary(At(values, 50), At(values, 90), At(values, 99), values[^1]);
     }
 
-    private static double At(List<double> sorted, double percentile)
-    {
-        var index = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
-        return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
-    }
+    private static double At(List<double> sorted, double percentile) => sorted[Rank(sorted.Count, percentile)];
+
+    /// <summary>The nearest-rank index of <paramref name="percentile"/> in a sorted sample of <paramref name="count"/>.</summary>
+    private static int Rank(int count, double percentile) => Math.Clamp((int)Math.Ceiling(percentile / 100 * count) - 1, 0, count - 1);
 }

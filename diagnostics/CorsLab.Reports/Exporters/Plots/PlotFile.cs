@@ -10,6 +10,9 @@ internal enum PlotKind
     Latency,
     Throughput,
     FirstByteGap,
+
+    /// <summary>The median and p99 request of each target above direct's (<see cref="WaterfallPlot"/>).</summary>
+    Waterfall,
     RateSeries,
     P99Series,
 }

@@ -1,12 +1,13 @@
 using System.Text;
 using CorsLab.Diagnostics.Verdict;
+using CorsLab.Reports.Waterfalls;
 using ScottPlot;
 
 namespace CorsLab.Reports.Exporters.Plots;
 
 /// <summary>
 /// Renders the plots of a run with ScottPlot, headless, to SVG: the run's overview against direct, then per scenario the latency percentile curves, throughput
-/// bars against the direct reference, the first-byte gap, and the per-second rate and p99 of each target's median
+/// bars against the direct reference, the first-byte gap, the waterfall of the median and p99 request, and the per-second rate and p99 of each target's median
 /// repeat. A plot with nothing to show is left out.
 /// </summary>
 internal static class SvgPlotExporter
@@ -31,6 +32,11 @@ internal static class SvgPlotExporter
             Add(PlotKind.Latency, $"latency-{slug}.svg", $"{scenario.Scenario}: latency by percentile", LatencyPlot.Create(scenario, colors));
             Add(PlotKind.Throughput, $"throughput-{slug}.svg", $"{scenario.Scenario}: throughput, median of repeats with min–max", ThroughputPlot.Create(scenario, colors));
             Add(PlotKind.FirstByteGap, $"first-byte-gap-{slug}.svg", $"{scenario.Scenario}: origin's first byte out → client's first byte in", FirstByteGapPlot.Create(scenario, colors));
+            if (ScenarioWaterfall.Of(scenario) is { } waterfall)
+            {
+                Add(PlotKind.Waterfall, $"waterfall-{slug}.svg", WaterfallCaption(waterfall), WaterfallPlot.Create(waterfall));
+            }
+
             Add(PlotKind.RateSeries, $"rate-{slug}.svg", $"{scenario.Scenario}: completions per second (median repeat)", SeriesPlot.Rate(scenario, colors));
             Add(PlotKind.P99Series, $"p99-{slug}.svg", $"{scenario.Scenario}: p99 per second (median repeat)", SeriesPlot.P99(scenario, colors));
 
@@ -44,6 +50,14 @@ internal static class SvgPlotExporter
         }
 
         return files;
+    }
+
+    private static string WaterfallCaption(ScenarioWaterfall waterfall)
+    {
+        var caption = $"{waterfall.Scenario}: the median and p99 request of each target's median repeat, from the client's send to its last byte, direct below";
+        return waterfall.P99TooFew.Count == 0
+            ? caption
+            : $"{caption}; no p99 request for {string.Join(", ", waterfall.P99TooFew)} ({SampleSize.TooFew}: a p99 needs {SampleSize.BeyondTail} joined requests beyond it)";
     }
 
     /// <summary>A scenario name as a file name: lower-case letters, digits and single dashes.</summary>
