@@ -42,4 +42,31 @@ public sealed class ConnectionChurnRuleTests
         var target = Measurements.Of("t", "connection-close", Measurements.Around(600, 200), Measurements.Three(joined: 200, originConnections: 200, clientConnections: 200));
         Assert.Null(_rule.Evaluate(new TargetEvidence("t", [target with { Scenario = "small-get" }], [])));
     }
+
+    [Fact]
+    public void ChurnOnTheHttpsOriginToo_StatesTheCostPerRequest()
+    {
+        var reuse = Measurements.Of("t", "reuse", Measurements.Around(600, 300), Measurements.Three(joined: 300, originConnections: 300, clientConnections: 1));
+        var https = Measurements.Of("t", "https-upstream", Measurements.Around(3_000, 300), Measurements.Three(joined: 300, originConnections: 300, clientConnections: 16));
+        var directHttps = Measurements.Of("direct", "https-upstream", Measurements.Around(500, 300), Measurements.Three(joined: 300, originConnections: 16, clientConnections: 16));
+
+        var finding = _rule.Evaluate(new TargetEvidence("t", [reuse, https], [directHttps]));
+
+        Assert.NotNull(finding);
+        Assert.Equal("reuse", finding.Evidence["scenario"]);
+        Assert.Equal("+2.5 ms", finding.Evidence["https.added.p50"]);
+        Assert.Contains("TLS handshake", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HttpsOriginPooled_NoCostStated()
+    {
+        var reuse = Measurements.Of("t", "reuse", Measurements.Around(600, 300), Measurements.Three(joined: 300, originConnections: 300, clientConnections: 1));
+        var https = Measurements.Of("t", "https-upstream", Measurements.Around(700, 300), Measurements.Three(joined: 300, originConnections: 16, clientConnections: 16));
+
+        var finding = _rule.Evaluate(new TargetEvidence("t", [reuse, https], [https with { Target = "direct" }]));
+
+        Assert.NotNull(finding);
+        Assert.False(finding.Evidence.ContainsKey("https.added.p50"));
+    }
 }

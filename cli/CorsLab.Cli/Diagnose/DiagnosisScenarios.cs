@@ -32,8 +32,11 @@ public static class DiagnosisScenarios
         ScenarioNames.Drip, ScenarioNames.Upload, ScenarioNames.SmallGet, ScenarioNames.SplitWrite,
     ];
 
-    /// <summary><c>--deep</c>: the default set and the slow probes (a silent upstream waited for 65 s).</summary>
-    public static IReadOnlyList<string> Deep { get; } = [.. Default, ScenarioNames.SilentUpstream];
+    /// <summary>
+    /// <c>--deep</c>: the default set, https-upstream (what connection churn costs a request on TLS) and the slow
+    /// probe (a silent upstream waited for 65 s).
+    /// </summary>
+    public static IReadOnlyList<string> Deep { get; } = [.. Default, ScenarioNames.HttpsUpstream, ScenarioNames.SilentUpstream];
 
     /// <summary>The default scenarios <paramref name="rule"/> reads: all a run needs to see whether that one rule fires.</summary>
     public static IReadOnlyList<string> For(IFindingRule rule) => [.. Deep.Where(rule.Scenarios.Contains)];

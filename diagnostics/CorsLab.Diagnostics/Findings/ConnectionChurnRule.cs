@@ -6,6 +6,8 @@ namespace CorsLab.Diagnostics.Findings;
 /// <c>connection-churn</c>: the proxy opens an upstream connection per request while the client keeps its own
 /// open. Reads the three-point join's connection counts: distinct origin connections per joined request, against
 /// the client's connections per request (a client that itself closes every connection cannot blame the proxy).
+/// When the https origin was measured too, the finding states what the churn costs each request there: its p50 over
+/// direct's, who keeps one TLS connection, is the handshake a new connection pays.
 /// </summary>
 public sealed class ConnectionChurnRule : IFindingRule
 {
@@ -28,7 +30,7 @@ public sealed class ConnectionChurnRule : IFindingRule
 
     public bool NeedsOriginTimings => true;
 
-    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Reuse, ScenarioNames.SmallGet, ScenarioNames.Drip, ScenarioNames.Upload];
+    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Reuse, ScenarioNames.SmallGet, ScenarioNames.Drip, ScenarioNames.Upload, ScenarioNames.HttpsUpstream];
 
     public Finding? Evaluate(TargetEvidence evidence)
     {
@@ -63,11 +65,34 @@ public sealed class ConnectionChurnRule : IFindingRule
             facts["direct.originConnectionsPerRequest"] = Evidence.Number(directThree.OriginConnectionsPerRequest);
         }
 
+        if (HttpsCost(evidence) is var (https, httpsDirect, added))
+        {
+            facts["https.originConnectionsPerRequest"] = Evidence.Number(https.ThreePoint!.OriginConnectionsPerRequest);
+            facts["https.latency.p50"] = Evidence.Ms(https.Latency.P50);
+            facts["https.direct.latency.p50"] = Evidence.Ms(httpsDirect.Latency.P50);
+            facts["https.added.p50"] = Evidence.Added(added);
+            summary += Evidence.Invariant(
+                $" On the https origin ({Evidence.Number(https.ThreePoint.OriginConnectionsPerRequest)} new connections per request) each request took p50 {Evidence.Ms(https.Latency.P50)} against {Evidence.Ms(httpsDirect.Latency.P50)} direct on one kept connection: {Evidence.Added(added)} a request, the TLS handshake included.");
+        }
+
         return new Finding(
             FindingId,
             severity,
             summary,
             facts,
-            "Reuse upstream connections: one long-lived HttpClient/SocketsHttpHandler (or IHttpForwarder's HttpMessageInvoker) for the process, keep-alive on, no 'Connection: close' upstream; size the pool (MaxConnectionsPerServer, PooledConnectionIdleTimeout; nginx keepalive in the upstream block; Node an http.Agent with keepAlive: true).");
+            "Reuse upstream connections (on https each new one costs a TLS handshake): one long-lived HttpClient/SocketsHttpHandler (or IHttpForwarder's HttpMessageInvoker) for the process, keep-alive on, no 'Connection: close' upstream; size the pool (MaxConnectionsPerServer, PooledConnectionIdleTimeout; nginx keepalive in the upstream block; Node an http.Agent with keepAlive: true).");
+    }
+
+    /// <summary>The https origin's churn and its cost per request over direct, when that scenario was measured with churn.</summary>
+    private static (ScenarioMeasurement Https, ScenarioMeasurement Direct, double AddedMicros)? HttpsCost(TargetEvidence evidence)
+    {
+        if (evidence.Measured(ScenarioNames.HttpsUpstream) is { ThreePoint: { Joined: >= MinJoined } three } https
+            && three.OriginConnectionsPerRequest >= WarnOriginConnectionsPerRequest
+            && evidence.Direct(ScenarioNames.HttpsUpstream) is { Latency.Count: > 0 } direct)
+        {
+            return (https, direct, https.Latency.P50 - direct.Latency.P50);
+        }
+
+        return null;
     }
 }
