@@ -58,4 +58,17 @@ public sealed class ResponseBufferingRuleTests
         var target = Measurements.Of("t", "drip", Measurements.Around(90_000, 100));
         Assert.Null(_rule.Evaluate(Measurements.Evidence(target, null)));
     }
+
+    [Fact]
+    public void ChunkedStreamedButHttp10Held_JudgesTheHttp10Drip()
+    {
+        var drip = Measurements.Of("t", "drip", Measurements.Around(90_000, 80), Measurements.Three(joined: 80, firstByteAfterOriginLast: 0, bufferingEligible: 80));
+        var http10 = Measurements.Of("t", "http10-drip", Measurements.Around(90_000, 80), Measurements.Three(joined: 80, firstByteAfterOriginLast: 1, bufferingEligible: 80));
+
+        var finding = new ResponseBufferingRule().Evaluate(new TargetEvidence("t", [drip, http10], []));
+
+        Assert.NotNull(finding);
+        Assert.Equal(FindingSeverity.Critical, finding.Severity);
+        Assert.Equal("http10-drip", finding.Evidence["scenario"]);
+    }
 }

@@ -106,11 +106,60 @@ public sealed class ProvocationTests(OriginFixture origin)
     }
 
     [Theory]
+    [InlineData("/bytes/5000?http10=1", 5000)]
+    [InlineData("/drip?chunks=3&size=700&interval_ms=5&http10=1", 2100)]
+    public async Task Http10_AnswersAnHttp10ResponseWhoseBodyEndsWithTheClose(string target, int length)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(origin.Host.HttpUrl.Host, origin.Host.HttpUrl.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(RawHttp.Get(target)));
+
+        // Read to the server's close: the only end such a body has.
+        using var bound = new CancellationTokenSource(Bound);
+        var received = new MemoryStream();
+        await stream.CopyToAsync(received, bound.Token);
+        var bytes = received.ToArray();
+        var headEnd = bytes.AsSpan().IndexOf("\r\n\r\n"u8);
+        var head = Encoding.ASCII.GetString(bytes, 0, headEnd);
+
+        Assert.StartsWith("HTTP/1.0 200 OK\r\n", head, StringComparison.Ordinal);
+        Assert.DoesNotContain("Transfer-Encoding", head, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Content-Length", head, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(length, bytes.Length - headEnd - 4);
+        Assert.True(OriginPayload.Matches(bytes.AsSpan(headEnd + 4), 0), "the body is the payload, unwrapped from its chunks");
+    }
+
+    [Fact]
+    public async Task Http10_TheOriginsTimingsStillStampTheBody()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var (text, closed) = await RawHttp.ExchangeAsync(origin.Host.HttpUrl, RawHttp.Get("/drip?chunks=2&size=10&interval_ms=20&http10=1", $"{CorrelationHeader.Name}: {id}\r\n"));
+
+        Assert.True(closed);
+        Assert.StartsWith("HTTP/1.0 200 OK", text, StringComparison.Ordinal);
+        var timing = Assert.Single(await Timings.WaitForAsync(origin.Host, [id]));
+        Assert.Equal(20, timing.ResponseBytes);
+        Assert.True(timing.ResponseBodyLast > timing.ResponseBodyFirst);
+    }
+
+    [Fact]
+    public async Task Http10_TheNextConnectionIsHttp11Again()
+    {
+        await RawHttp.ExchangeAsync(origin.Host.HttpUrl, RawHttp.Get("/bytes/10?http10=1"));
+        var (text, closed) = await RawHttp.ExchangeAsync(origin.Host.HttpUrl, RawHttp.Get("/bytes/10"));
+
+        Assert.StartsWith("HTTP/1.1 200 OK", text, StringComparison.Ordinal);
+        Assert.False(closed);
+    }
+
+    [Theory]
     [InlineData("split_ms=x", "split_ms must be an integer from 0 to 60000")]
     [InlineData("idle_close_ms=60001", "idle_close_ms must be an integer from 0 to 60000")]
     [InlineData("nagle=yes", "nagle must be an integer from 0 to 1")]
     [InlineData("close=2", "close must be an integer from 0 to 1")]
     [InlineData("no_continue=-1", "no_continue must be an integer from 0 to 1")]
+    [InlineData("http10=yes", "http10 must be an integer from 0 to 1")]
     public async Task BadValue_Is400NamingTheParameter(string query, string message)
     {
         using var http = origin.CreateClient();

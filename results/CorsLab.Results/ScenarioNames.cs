@@ -59,4 +59,7 @@ public static class ScenarioNames
 
     /// <summary>Probe (slow): one request to an upstream that stays silent longer than the client waits.</summary>
     public const string SilentUpstream = "silent-upstream";
+
+    /// <summary>Probe: the drip answered as HTTP/1.0, its body ended only by the origin's close.</summary>
+    public const string Http10Drip = "http10-drip";
 }

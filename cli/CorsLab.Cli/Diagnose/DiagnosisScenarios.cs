@@ -33,10 +33,10 @@ public static class DiagnosisScenarios
     ];
 
     /// <summary>
-    /// <c>--deep</c>: the default set, https-upstream (what connection churn costs a request on TLS) and the slow
-    /// probe (a silent upstream waited for 65 s).
+    /// <c>--deep</c>: the default set, https-upstream (what connection churn costs a request on TLS), http10-drip
+    /// (a close-delimited HTTP/1.0 body) and the slow probe (a silent upstream waited for 65 s).
     /// </summary>
-    public static IReadOnlyList<string> Deep { get; } = [.. Default, ScenarioNames.HttpsUpstream, ScenarioNames.SilentUpstream];
+    public static IReadOnlyList<string> Deep { get; } = [.. Default, ScenarioNames.HttpsUpstream, ScenarioNames.Http10Drip, ScenarioNames.SilentUpstream];
 
     /// <summary>The default scenarios <paramref name="rule"/> reads: all a run needs to see whether that one rule fires.</summary>
     public static IReadOnlyList<string> For(IFindingRule rule) => [.. Deep.Where(rule.Scenarios.Contains)];

@@ -6,7 +6,8 @@ namespace CorsLab.Diagnostics.Findings;
 /// <c>response-buffering</c>: the client's first body byte waits for the origin's last. Reads the three-point
 /// join of a dripped response: <see cref="ThreePointSummary.FirstByteAfterOriginLast"/> is the fraction of
 /// responses (whose origin body took ≥ 1 ms to write) that reached the client only after the origin finished.
-/// A streaming path forwards each piece as it comes, so direct shows ~0.
+/// A streaming path forwards each piece as it comes, so direct shows ~0. Of the dripped scenarios measured, the
+/// one held back most is judged: a proxy may stream chunked bodies and still buffer an HTTP/1.0 close-delimited one.
 /// </summary>
 public sealed class ResponseBufferingRule : IFindingRule
 {
@@ -26,23 +27,25 @@ public sealed class ResponseBufferingRule : IFindingRule
 
     public bool NeedsOriginTimings => true;
 
-    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Drip, ScenarioNames.Sse];
+    public IReadOnlyList<string> Scenarios { get; } = [ScenarioNames.Drip, ScenarioNames.Sse, ScenarioNames.Http10Drip];
 
     public Finding? Evaluate(TargetEvidence evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        if (evidence.First(Scenarios, m => m.ThreePoint is { } t && t.BufferingEligible >= MinEligible) is not ({ } measured, var direct))
+        var judged = Scenarios
+            .Select(scenario => (Measured: evidence.Measured(scenario), Direct: evidence.Direct(scenario)))
+            .Where(pair => pair.Measured?.ThreePoint is { } t && t.BufferingEligible >= MinEligible)
+            .Select(pair => (pair.Measured, pair.Direct, Excess: pair.Measured!.ThreePoint!.FirstByteAfterOriginLast - DirectFraction(pair.Direct)))
+            .OrderByDescending(pair => pair.Excess)
+            .FirstOrDefault();
+        if (judged.Measured is not { } measured || judged.Excess < WarnExcess)
         {
             return null;
         }
 
+        var (direct, excess) = (judged.Direct, judged.Excess);
         var three = measured.ThreePoint!;
-        var directFraction = direct?.ThreePoint is { BufferingEligible: >= MinEligible } d ? d.FirstByteAfterOriginLast : 0;
-        var excess = three.FirstByteAfterOriginLast - directFraction;
-        if (excess < WarnExcess)
-        {
-            return null;
-        }
+        var directFraction = DirectFraction(direct);
 
         var held = (long)Math.Round(three.FirstByteAfterOriginLast * three.BufferingEligible);
         var severity = excess >= CriticalExcess ? FindingSeverity.Critical : FindingSeverity.Warn;
@@ -71,4 +74,7 @@ public sealed class ResponseBufferingRule : IFindingRule
             facts,
             "Stream the upstream response: copy each chunk to the client as it arrives and flush it (no ReadAsStringAsync/ReadAsByteArrayAsync or LoadIntoBufferAsync; HttpCompletionOption.ResponseHeadersRead; in nginx proxy_buffering off or X-Accel-Buffering: no; in Node pipe the upstream response instead of collecting it).");
     }
+
+    private static double DirectFraction(ScenarioMeasurement? direct) =>
+        direct?.ThreePoint is { BufferingEligible: >= MinEligible } d ? d.FirstByteAfterOriginLast : 0;
 }

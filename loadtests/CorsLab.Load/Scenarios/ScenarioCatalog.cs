@@ -228,6 +228,16 @@ public static class ScenarioCatalog
         },
         new()
         {
+            Name = ScenarioNames.Http10Drip,
+            Description = "Probe. The drip (5 × 100 bytes, 20 ms apart) answered as HTTP/1.0: no length, no chunks, the body ended by the origin's close; a proxy must stream it and frame it anew for its client.",
+            Path = "/drip?chunks=5&size=100&interval_ms=20&http10=1",
+            Probe = true,
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 8, Duration = TimeSpan.FromSeconds(3), Warmup = TimeSpan.FromSeconds(0.5) },
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 8, Duration = TimeSpan.FromSeconds(1), Warmup = TimeSpan.FromSeconds(0.2) },
+            Thresholds = [FewErrors],
+        },
+        new()
+        {
             Name = ScenarioNames.SilentUpstream,
             Description = "Probe (slow). One GET to an origin endpoint that answers after 70 s; the client waits 65 s, past nginx's 60 s default upstream read timeout, for the proxy's own answer (504).",
             Path = "/delay/70000",

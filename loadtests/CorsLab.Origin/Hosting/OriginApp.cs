@@ -32,7 +32,7 @@ internal static class OriginApp
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Limits.MinRequestBodyDataRate = null;
             kestrel.Limits.MinResponseDataRate = null;
-            kestrel.Listen(IPAddress.Loopback, LoopbackUrl.Port(options.HttpUrl));
+            kestrel.Listen(IPAddress.Loopback, LoopbackUrl.Port(options.HttpUrl), listen => listen.Use(Http10Connection.Wrap));
             if (options.HttpsUrl is { } httpsUrl)
             {
                 kestrel.Listen(IPAddress.Loopback, LoopbackUrl.Port(httpsUrl), listen => listen.UseHttps(certificate));

@@ -5,7 +5,7 @@ namespace CorsLab.Origin.Provocations;
 /// <summary>
 /// Upstream behaviours that real origins show and proxies mishandle, asked for per request with query parameters on
 /// any endpoint (README "Provocations"): the response head in a write of its own, Nagle left on, <c>Connection: close</c>,
-/// an idle keep-alive timeout, no <c>100 Continue</c>.
+/// an idle keep-alive timeout, no <c>100 Continue</c>, an HTTP/1.0 response.
 /// </summary>
 internal sealed record Provocation
 {
@@ -17,6 +17,7 @@ internal sealed record Provocation
     public const string CloseParameter = "close";
     public const string IdleCloseParameter = "idle_close_ms";
     public const string NoContinueParameter = "no_continue";
+    public const string Http10Parameter = "http10";
 
     /// <summary>Head flushed alone, then each body write flushed alone after this gap; null: the endpoint's own writes.</summary>
     public TimeSpan? SplitGap { get; init; }
@@ -33,7 +34,10 @@ internal sealed record Provocation
     /// <summary>Never send <c>100 Continue</c>: a client that sent <c>Expect: 100-continue</c> waits until it gives up and sends the body anyway.</summary>
     public bool NoContinue { get; init; }
 
-    public bool Any => SplitGap is not null || Nagle || Close || IdleClose is not null || NoContinue;
+    /// <summary>Answer as HTTP/1.0: no chunking, no length, the body ended by closing the connection (plain listener only).</summary>
+    public bool Http10 { get; init; }
+
+    public bool Any => SplitGap is not null || Nagle || Close || IdleClose is not null || NoContinue || Http10;
 
     /// <summary>The provocation asked for by <paramref name="query"/>; false with the parameter's name and range when a value is out of range.</summary>
     public static bool TryParse(IQueryCollection query, out Provocation provocation, out (string Name, long Min, long Max) error)
@@ -69,13 +73,14 @@ internal sealed record Provocation
         TryFlag(query, NagleParameter, out var nagle);
         TryFlag(query, CloseParameter, out var close);
         TryFlag(query, NoContinueParameter, out var noContinue);
-        provocation = new Provocation { SplitGap = split, Nagle = nagle, Close = close, IdleClose = idle, NoContinue = noContinue };
+        TryFlag(query, Http10Parameter, out var http10);
+        provocation = new Provocation { SplitGap = split, Nagle = nagle, Close = close, IdleClose = idle, NoContinue = noContinue, Http10 = http10 };
         return true;
     }
 
     private static Provocation None { get; } = new();
 
-    private static readonly string[] Flags = [NagleParameter, CloseParameter, NoContinueParameter];
+    private static readonly string[] Flags = [NagleParameter, CloseParameter, NoContinueParameter, Http10Parameter];
 
     private static bool TryMilliseconds(IQueryCollection query, string name, out TimeSpan? value)
     {

@@ -37,6 +37,24 @@ internal sealed class ProvocationMiddleware(RequestDelegate next, IdleConnection
             response.OnStarting(static state => SetClose((HttpResponse)state), response);
         }
 
+        if (provocation.Http10)
+        {
+            if (context.Features.Get<Http10PipeWriter>() is not { } writer)
+            {
+                response.StatusCode = StatusCodes.Status400BadRequest;
+                await response.WriteAsync($"{Provocation.Http10Parameter}=1 needs the origin's plain http listener");
+                return;
+            }
+
+            // Without a length Kestrel chunks the body, which the writer unwraps; armed last, so the next bytes are the head.
+            response.OnStarting(() =>
+            {
+                response.ContentLength = null;
+                writer.ArmNextResponse();
+                return Task.CompletedTask;
+            });
+        }
+
         if (provocation.Nagle)
         {
             NagleSwitch.TurnOn(context);
