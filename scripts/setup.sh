@@ -41,7 +41,7 @@ needs_build() {
   [ "${1:-}" = "--force" ] && return 0
   [ -f "$built" ] || return 0
   # Rebuild when any source or project file is newer than the built CLI.
-  [ -n "$(find cli proxies loadtests diagnostics Directory.*.props -newer "$built" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -print -quit 2>/dev/null)" ]
+  [ -n "$(find cli proxies loadtests diagnostics results protocol Directory.*.props -newer "$built" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -print -quit 2>/dev/null)" ]
 }
 if needs_build "${1:-}"; then
   echo "setup: building CorsLab ($configuration)" >&2
