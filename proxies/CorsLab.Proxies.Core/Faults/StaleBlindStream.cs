@@ -7,6 +7,7 @@ namespace CorsLab.Proxies.Core.Faults;
 /// pooled. The next request's bytes still go out on the wire (the upstream answers them with a reset, as it would
 /// for any gateway without a check), and the write then fails: SocketsHttpHandler retries a reused connection's
 /// failure only when it shows on the read side, so the request fails as it does in gateways without a safe retry.
+/// A body that ends with the upstream's close (HTTP/1.0) never ends under this fault: its close is held back too.
 /// </summary>
 public sealed class StaleBlindStream(Stream inner) : Stream
 {
