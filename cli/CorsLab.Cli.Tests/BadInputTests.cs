@@ -32,16 +32,6 @@ public sealed class BadInputTests
         Assert.Contains("global-lock", line, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task FaultTheEngineDoesNotImplement_Exits2_ListingWhatItDoes()
-    {
-        var run = await CorslabRun.RunAsync(["proxy", "--engine", "yarp", "--urls", "http://127.0.0.1:0", "--fault", "global-lock"], Bound);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("does not implement fault 'global-lock'", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("no-pooling", run.Stderr, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("added-latency", "needs a positive duration")]
     [InlineData("added-latency=soon", "needs a positive duration")]

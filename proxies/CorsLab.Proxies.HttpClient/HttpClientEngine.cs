@@ -13,7 +13,8 @@ public sealed class HttpClientEngine : IProxyEngine
     public string Name => "httpclient";
 
     public Fault SupportedFaults => Fault.BufferResponse | Fault.BufferRequest | Fault.Nagle | Fault.NoPooling | Fault.AddedLatency
-        | Fault.NagleAccepted | Fault.RelayConnectionClose | Fault.HoldContinue | Fault.PoolLimit | Fault.NoTimeout | Fault.CpuTax | Fault.NoStaleCheck;
+        | Fault.NagleAccepted | Fault.RelayConnectionClose | Fault.HoldContinue | Fault.PoolLimit | Fault.NoTimeout | Fault.CpuTax | Fault.NoStaleCheck
+        | Fault.DnsPerRequest | Fault.SyncOverAsync | Fault.AllocPerChunk | Fault.GlobalLock;
 
     public async Task RunAsync(ProxyOptions options, Action<Uri> listening, CancellationToken stopping)
     {

@@ -17,7 +17,8 @@ public sealed class YarpEngine : IProxyEngine
     public string Name => "yarp";
 
     public Fault SupportedFaults => Fault.BufferResponse | Fault.BufferRequest | Fault.NoPooling | Fault.Nagle | Fault.AddedLatency
-        | Fault.NagleAccepted | Fault.RelayConnectionClose | Fault.HoldContinue | Fault.PoolLimit | Fault.NoTimeout | Fault.CpuTax | Fault.NoStaleCheck;
+        | Fault.NagleAccepted | Fault.RelayConnectionClose | Fault.HoldContinue | Fault.PoolLimit | Fault.NoTimeout | Fault.CpuTax | Fault.NoStaleCheck
+        | Fault.DnsPerRequest | Fault.SyncOverAsync | Fault.AllocPerChunk | Fault.GlobalLock;
 
     public async Task RunAsync(ProxyOptions options, Action<Uri> listening, CancellationToken stopping)
     {

@@ -36,6 +36,9 @@ internal sealed class ScriptedUpstream : IAsyncDisposable
     /// <summary>The URL of <paramref name="path"/> here, escaped for a proxy's <c>?url=</c>.</summary>
     public string Target(string path) => Uri.EscapeDataString($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{path}");
 
+    /// <summary>As <see cref="Target"/>, by the name <c>localhost</c>, for engines that must look a name up.</summary>
+    public string TargetByName(string path) => Uri.EscapeDataString($"http://localhost:{((IPEndPoint)_listener.LocalEndpoint).Port}{path}");
+
     public async ValueTask DisposeAsync()
     {
         await _done.CancelAsync();

@@ -6,8 +6,15 @@ namespace CorsLab.Proxies.Core.Upstream;
 /// <summary>The <see cref="SocketsHttpHandler"/> the Kestrel-based engines share: policy, trust, timeouts, pooling faults.</summary>
 public static class UpstreamHandlerFactory
 {
-    /// <summary>The handler engines forward through: <see cref="Create"/> with request bodies flushed chunk by chunk.</summary>
-    public static HttpMessageHandler CreateStreaming(ProxyOptions options) => new FlushingRequestHandler(Create(options));
+    /// <summary>
+    /// The handler engines forward through: <see cref="Create"/> with request bodies flushed chunk by chunk, inside the
+    /// white-box faults when asked for.
+    /// </summary>
+    public static HttpMessageHandler CreateStreaming(ProxyOptions options)
+    {
+        var streaming = new FlushingRequestHandler(Create(options));
+        return WhiteBoxFaultHandler.AppliesTo(options) ? new WhiteBoxFaultHandler(streaming, options) : streaming;
+    }
 
     public static SocketsHttpHandler Create(ProxyOptions options)
     {
