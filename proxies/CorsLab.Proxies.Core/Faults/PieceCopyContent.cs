@@ -1,4 +1,5 @@
 using System.Net;
+using CorsLab.Proxies.Core.Upstream;
 
 namespace CorsLab.Proxies.Core.Faults;
 
@@ -6,25 +7,10 @@ namespace CorsLab.Proxies.Core.Faults;
 /// An upstream response body read through <see cref="PieceCopyStream"/>, with the inner content's headers, so the
 /// engines copy it as they copy any upstream body (alloc-per-chunk and global-lock faults).
 /// </summary>
-internal sealed class PieceCopyContent : HttpContent
+internal sealed class PieceCopyContent(HttpContent inner, bool allocPerChunk, Lock? globalLock) : WrappedContent(inner)
 {
-    private readonly HttpContent _inner;
-    private readonly bool _allocPerChunk;
-    private readonly Lock? _globalLock;
-
-    public PieceCopyContent(HttpContent inner, bool allocPerChunk, Lock? globalLock)
-    {
-        _inner = inner;
-        _allocPerChunk = allocPerChunk;
-        _globalLock = globalLock;
-        foreach (var header in inner.Headers.NonValidated)
-        {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-    }
-
     protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
-        new PieceCopyStream(await _inner.ReadAsStreamAsync(cancellationToken), _allocPerChunk, _globalLock);
+        new PieceCopyStream(await Inner.ReadAsStreamAsync(cancellationToken), allocPerChunk, globalLock);
 
     protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
 
@@ -35,23 +21,5 @@ internal sealed class PieceCopyContent : HttpContent
     {
         await using var source = await CreateContentReadStreamAsync(cancellationToken);
         await source.CopyToAsync(stream, cancellationToken);
-    }
-
-    protected override bool TryComputeLength(out long length)
-    {
-        // The upstream's own Content-Length, copied above; none for a chunked or close-delimited body.
-        var known = _inner.Headers.ContentLength;
-        length = known ?? -1;
-        return known.HasValue;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

@@ -20,42 +20,13 @@ public sealed class FlushingRequestHandler(HttpMessageHandler inner) : Delegatin
         return base.SendAsync(request, cancellationToken);
     }
 
-    private sealed class FlushingContent : HttpContent
+    private sealed class FlushingContent(HttpContent inner) : WrappedContent(inner)
     {
-        private readonly HttpContent _inner;
-
-        public FlushingContent(HttpContent inner)
-        {
-            _inner = inner;
-            foreach (var header in inner.Headers.NonValidated)
-            {
-                Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
-
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
             SerializeToStreamAsync(stream, context, CancellationToken.None);
 
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-            _inner.CopyToAsync(new FlushingWriteStream(stream), context, cancellationToken);
-
-        protected override bool TryComputeLength(out long length)
-        {
-            // The inner content's own answer: YARP's streamed body has none, its header-only content is 0.
-            var known = _inner.Headers.ContentLength;
-            length = known ?? -1;
-            return known.HasValue;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
+            Inner.CopyToAsync(new FlushingWriteStream(stream), context, cancellationToken);
     }
 
     private sealed class FlushingWriteStream(Stream inner) : Stream
