@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
@@ -69,8 +70,9 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
         }
 
         // With a buffered response the head and body leave together from BufferedResponseBody, so the transformer must not start it.
+        using var span = ProxyTelemetry.StartUpstreamSpan(YarpEngine.EngineName, context.Request.Method, target.IdnHost, target.Port);
         using var headDeadline = new ResponseHeadDeadline(options.UpstreamHeadTimeout);
-        var transformer = new ContractTransformer(target, splitHeadFromBody: _nagle && !_bufferResponse, options.Has(Fault.RelayConnectionClose), headDeadline);
+        var transformer = new ContractTransformer(target, splitHeadFromBody: _nagle && !_bufferResponse, options.Has(Fault.RelayConnectionClose), headDeadline, span);
         var buffered = _bufferResponse ? BufferedResponseBody.Install(context) : null;
         ForwarderError error;
         using (UpgradeSuppression.Apply(context))
@@ -83,6 +85,12 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
             {
                 buffered?.Uninstall();
             }
+        }
+
+        span?.AddEvent(new ActivityEvent(ProxyTelemetry.EventUpstreamEnd));
+        if (error != ForwarderError.None)
+        {
+            span?.SetTag(ProxyTelemetry.AttrError, error.ToString());
         }
 
         if (transformer.AmbiguousResponse is { } ambiguous)
