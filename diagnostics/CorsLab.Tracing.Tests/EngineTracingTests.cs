@@ -1,0 +1,71 @@
+using CorsLab.Components;
+using CorsLab.Protocol;
+
+namespace CorsLab.Tracing.Tests;
+
+/// <summary>
+/// Each engine, started as a real <c>corslab proxy</c> child with the receiver as its OTLP endpoint, exports the server
+/// and upstream spans of a request sent through it, carrying that request's id, with the three events.
+/// </summary>
+public sealed class EngineTracingTests : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"corslab-engine-tracing-{Guid.NewGuid():N}");
+    private OtlpReceiver _receiver = null!;
+    private OriginProcess _origin = null!;
+
+    public async Task InitializeAsync()
+    {
+        _receiver = await OtlpReceiver.StartAsync(_directory, CancellationToken.None);
+        _origin = await LabComponents.StartOriginAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _origin.DisposeAsync();
+        await _receiver.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("httpclient")]
+    [InlineData("yarp")]
+    [InlineData("pipelines")]
+    public async Task EngineExportsServerAndUpstreamSpans_WithTheRequestId(string engine)
+    {
+        // Every request traced, and batches sent every 100 ms, so the test polls briefly rather than for the SDK's 5 s.
+        var tracing = new EngineTracing(
+            ["--trace-sampling", "1"],
+            new Dictionary<string, string>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = _receiver.HttpEndpoint.AbsoluteUri,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            });
+        await using var proxy = await LabComponents.StartEngineAsync(engine, _origin, [], CancellationToken.None, tracing: tracing);
+        var requestId = $"{engine}-{Guid.NewGuid():N}";
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, proxy.TargetTemplate.Replace("{url}", Uri.EscapeDataString(new Uri(_origin.HttpUrl, "bytes/1024").AbsoluteUri), StringComparison.Ordinal));
+        request.Headers.Add(CorrelationHeader.Name, requestId);
+
+        using var response = await client.SendAsync(request);
+        Assert.Equal(1024, (await response.Content.ReadAsByteArrayAsync()).Length);
+
+        var spans = await SpanPolling.WaitForAsync(_receiver.SpansPath, all =>
+            RequestTrace.Join(all).FirstOrDefault(t => t.RequestId == requestId) is { } trace
+            && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.ServerSpan)
+            && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.UpstreamSpan));
+        var trace = RequestTrace.Join(spans).Single(t => t.RequestId == requestId);
+        var server = trace.Spans.Single(s => s.Name == StageBreakdownCalculator.ServerSpan);
+        var upstream = trace.Spans.Single(s => s.Name == StageBreakdownCalculator.UpstreamSpan);
+        Assert.Equal("server", server.Kind);
+        Assert.Equal("client", upstream.Kind);
+        Assert.Equal(engine, server.Attribute("corslab.engine"));
+        Assert.Equal("corslab-" + engine, server.Service);
+        Assert.Equal("GET", upstream.Attribute("http.request.method"));
+        Assert.Equal("127.0.0.1", upstream.Attribute("server.address"));
+        Assert.NotNull(upstream.EventTime(StageBreakdownCalculator.EventUpstreamHead));
+        Assert.NotNull(upstream.EventTime(StageBreakdownCalculator.EventUpstreamEnd));
+        Assert.NotNull(trace.Spans.SelectMany(s => s.Events).FirstOrDefault(e => e.Name == "first-byte-out"));
+        Assert.NotNull(StageBreakdownCalculator.Stages(trace.Spans));
+    }
+}
