@@ -67,5 +67,11 @@ public sealed class EngineTracingTests : IAsyncLifetime
         Assert.NotNull(upstream.EventTime(StageBreakdownCalculator.EventUpstreamEnd));
         Assert.NotNull(trace.Spans.SelectMany(s => s.Events).FirstOrDefault(e => e.Name == "first-byte-out"));
         Assert.NotNull(StageBreakdownCalculator.Stages(trace.Spans));
+        if (engine != "pipelines")
+        {
+            // The Kestrel engines: ASP.NET Core's server span above ours, HttpClient's client span under the upstream one.
+            Assert.Contains(trace.Spans, s => s.Scope == "Microsoft.AspNetCore" && s.Kind == "server");
+            Assert.Contains(trace.Spans, s => s.Scope == "System.Net.Http" && s.Kind == "client" && s.ParentSpanId == upstream.SpanId);
+        }
     }
 }
