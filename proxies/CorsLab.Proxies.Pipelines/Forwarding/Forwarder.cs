@@ -275,7 +275,8 @@ internal sealed class Forwarder
         var keepAlive = head.KeepAlive && clientKind != BodyKind.UntilClose && !client.IsStopping
             && !(_options.Has(Fault.RelayConnectionClose) && !connection.Head.KeepAlive);
         WriteResponseHead(client, connection.Head, clientKind, bufferedResponse?.Length ?? responseFraming.Length, keepAlive);
-        activity?.AddEvent(new ActivityEvent(ProxyTelemetry.EventFirstByteOut));
+        // On the server span, as the Kestrel engines record it; the head leaves with the first body piece's flush.
+        activity?.Parent?.AddEvent(new ActivityEvent(ProxyTelemetry.EventFirstByteOut));
         CopyResult sent;
         if (clientNagle && await client.FlushAsync(connection.Timer, _options.Limits.BodyIdleTimeout) is false)
         {
