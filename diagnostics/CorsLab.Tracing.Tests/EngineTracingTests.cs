@@ -35,22 +35,10 @@ public sealed class EngineTracingTests : IAsyncLifetime
     [InlineData("pipelines")]
     public async Task EngineExportsServerAndUpstreamSpans_WithTheRequestId(string engine)
     {
-        // Every request traced, and batches sent every 100 ms, so the test polls briefly rather than for the SDK's 5 s.
-        var tracing = new EngineTracing(
-            ["--trace-sampling", "1"],
-            new Dictionary<string, string>
-            {
-                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = _receiver.HttpEndpoint.AbsoluteUri,
-                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-                ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
-            });
-        await using var proxy = await LabComponents.StartEngineAsync(engine, _origin, [], CancellationToken.None, tracing: tracing);
+        await using var proxy = await StartTracedAsync(engine);
         var requestId = $"{engine}-{Guid.NewGuid():N}";
-        using var client = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, proxy.TargetTemplate.Replace("{url}", Uri.EscapeDataString(new Uri(_origin.HttpUrl, "bytes/1024").AbsoluteUri), StringComparison.Ordinal));
-        request.Headers.Add(CorrelationHeader.Name, requestId);
 
-        using var response = await client.SendAsync(request);
+        using var response = await SendAsync(proxy, "bytes/1024", requestId);
         Assert.Equal(1024, (await response.Content.ReadAsByteArrayAsync()).Length);
 
         // Spans end, and so are exported, in different batches: wait for every one the assertions read.
@@ -79,5 +67,39 @@ public sealed class EngineTracingTests : IAsyncLifetime
             Assert.Contains(trace.Spans, s => s.Scope == AspNetCoreScope && s.Kind == "server");
             Assert.Contains(trace.Spans, s => s.Scope == HttpClientScope && s.Kind == "client" && s.ParentSpanId == upstream.SpanId);
         }
+    }
+
+    [Theory]
+    [InlineData("httpclient")]
+    [InlineData("yarp")]
+    [InlineData("pipelines")]
+    public async Task TracedEngine_AddsNoTraceparentUpstream(string engine)
+    {
+        await using var proxy = await StartTracedAsync(engine);
+
+        using var response = await SendAsync(proxy, "headers", $"{engine}-{Guid.NewGuid():N}");
+
+        var seen = await response.Content.ReadAsStringAsync();
+        Assert.Contains(CorrelationHeader.Name, seen, StringComparison.Ordinal);
+        Assert.DoesNotContain("traceparent", seen, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every request traced, and batches sent every 100 ms, so tests poll briefly rather than for the SDK's 5 s.</summary>
+    private Task<EngineProcess> StartTracedAsync(string engine) => LabComponents.StartEngineAsync(
+        engine, _origin, [], CancellationToken.None, tracing: new EngineTracing(
+            ["--trace-sampling", "1"],
+            new Dictionary<string, string>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = _receiver.HttpEndpoint.AbsoluteUri,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            }));
+
+    private async Task<HttpResponseMessage> SendAsync(EngineProcess proxy, string originPath, string requestId)
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, proxy.TargetTemplate.Replace("{url}", Uri.EscapeDataString(new Uri(_origin.HttpUrl, originPath).AbsoluteUri), StringComparison.Ordinal));
+        request.Headers.Add(CorrelationHeader.Name, requestId);
+        return await client.SendAsync(request);
     }
 }

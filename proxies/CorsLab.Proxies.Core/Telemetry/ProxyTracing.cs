@@ -1,4 +1,5 @@
 using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -30,6 +31,10 @@ public static class ProxyTracing
             return null;
         }
 
+        // The SDK's default (W3C trace context plus baggage) makes the HttpClient instrumentation write traceparent
+        // upstream itself; with W3C alone it leaves that to the handler, whose propagator writes nothing (the contract
+        // adds no header). Incoming traceparent is still read, so a traced client's trace continues here.
+        Sdk.SetDefaultTextMapPropagator(new TraceContextPropagator());
         var tracing = Sdk.CreateTracerProviderBuilder()
             .ConfigureResource(resource => Describe(resource, engine))
             .AddSource(ProxyTelemetry.SourceName)
