@@ -11,7 +11,8 @@ public sealed record EngineTracing(IReadOnlyList<string> Arguments, IReadOnlyDic
     /// <summary>
     /// To the lab's own receiver over OTLP/HTTP. The batch goes out every second (the SDK's default is 5 s), so the
     /// spans of a run are in a second or two after its load ends; the larger queue keeps a busy engine's spans from
-    /// being dropped between exports.
+    /// being dropped between exports. The trace-specific variables are set too: inherited from the user's shell, they
+    /// would win over the general ones and send the spans elsewhere.
     /// </summary>
     public static EngineTracing ToReceiver(Uri httpEndpoint, double sampling) => new(
         SamplingArguments(sampling),
@@ -19,6 +20,8 @@ public sealed record EngineTracing(IReadOnlyList<string> Arguments, IReadOnlyDic
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = httpEndpoint.AbsoluteUri.TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = httpEndpoint.AbsoluteUri.TrimEnd('/') + "/v1/traces",
+            ["OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = ExportDelayMilliseconds.ToString(CultureInfo.InvariantCulture),
             ["OTEL_BSP_MAX_QUEUE_SIZE"] = "16384",
         });
