@@ -74,6 +74,7 @@ internal sealed class Forwarder
     {
         var key = client.Target.Key;
         var requestFraming = BodyFraming.ForRequest(client.Head);
+        // Checked here too: the method's string is only made for a span that will be recorded.
         using var activity = ProxyTelemetry.Source.HasListeners()
             ? ProxyTelemetry.StartUpstreamSpan(_engineName, System.Text.Encoding.Latin1.GetString(client.Head.Method), key.Host, key.Port)
             : null;
