@@ -68,6 +68,31 @@ public sealed class OtlpReceiverTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
+    [Fact]
+    public async Task MetricsExport_IsAcceptedAndDropped()
+    {
+        using var client = new HttpClient();
+        using var content = new ByteArrayContent([]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
+
+        using var response = await client.PostAsync(new Uri(_receiver.HttpEndpoint, "v1/metrics"), content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, _receiver.SpanCount);
+    }
+
+    [Fact]
+    public async Task RequestTraces_JoinsTheReceivedSpansByRequestId()
+    {
+        ExportOneRequest(OtlpExportProtocol.HttpProtobuf, new Uri(_receiver.HttpEndpoint, "v1/traces"), "join-1");
+        await SpanPolling.WaitForAsync(_receiver.SpansPath, s => s.Count >= 2);
+
+        var trace = Assert.Single(await _receiver.RequestTracesAsync(CancellationToken.None));
+
+        Assert.Equal("join-1", trace.RequestId);
+        Assert.Equal(2, trace.Spans.Count);
+    }
+
     /// <summary>A server span with the request id and an event, and a client span under it, exported at once.</summary>
     private static void ExportOneRequest(OtlpExportProtocol protocol, Uri endpoint, string requestId)
     {

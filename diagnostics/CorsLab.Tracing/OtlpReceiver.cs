@@ -37,6 +37,10 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>Spans written so far.</summary>
     public long SpanCount => _writer.Written;
 
+    /// <summary>The spans received so far, joined per request (<see cref="RequestTrace.Join"/>).</summary>
+    public async Task<IReadOnlyList<RequestTrace>> RequestTracesAsync(CancellationToken cancellationToken) =>
+        RequestTrace.Join(await SpanFile.ReadAsync(SpansPath, cancellationToken));
+
     /// <summary>Starts the receiver, appending to <c>spans.jsonl</c> in <paramref name="directory"/>.</summary>
     public static async Task<OtlpReceiver> StartAsync(string directory, CancellationToken cancellationToken)
     {

@@ -174,7 +174,7 @@ internal sealed class BenchSession
     private async Task AttachStagesAsync(OtlpReceiver receiver, CancellationToken cancellationToken)
     {
         await Task.Delay(2 * EngineTracing.ExportDelayMilliseconds, cancellationToken);
-        var traces = RequestTrace.Join(await SpanFile.ReadAsync(receiver.SpansPath, cancellationToken));
+        var traces = await receiver.RequestTracesAsync(cancellationToken);
         _console.Line($"traces: {receiver.SpanCount} spans, {traces.Count} requests traced, in {receiver.SpansPath}");
         _run = MeasurementStages.Attach(_run, traces);
         await WriteAsync();
