@@ -69,8 +69,9 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
             return bodyFailure;
         }
 
-        // With a buffered response the head and body leave together from BufferedResponseBody, so the transformer must not start it.
         using var span = ProxyTelemetry.StartUpstreamSpan(YarpEngine.EngineName, context.Request.Method, target.IdnHost, target.Port);
+
+        // With a buffered response the head and body leave together from BufferedResponseBody, so the transformer must not start it.
         using var headDeadline = new ResponseHeadDeadline(options.UpstreamHeadTimeout);
         var transformer = new ContractTransformer(target, splitHeadFromBody: _nagle && !_bufferResponse, options.Has(Fault.RelayConnectionClose), headDeadline, span);
         var buffered = _bufferResponse ? BufferedResponseBody.Install(context) : null;
@@ -87,7 +88,6 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
             }
         }
 
-        span?.AddEvent(new ActivityEvent(ProxyTelemetry.EventUpstreamEnd));
         if (error != ForwarderError.None)
         {
             span?.SetTag(ProxyTelemetry.AttrError, error.ToString());
@@ -103,7 +103,10 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
             return ForwarderErrorMapper.Map(context, error, headDeadline.Passed, logger);
         }
 
-        return buffered is null ? null : await buffered.SendAsync(splitHeadFromBody: _nagle);
+        // The body is with the client now (under buffer-response, once the buffer is sent).
+        var failure = buffered is null ? null : await buffered.SendAsync(splitHeadFromBody: _nagle);
+        span?.AddEvent(new ActivityEvent(ProxyTelemetry.EventUpstreamEnd));
+        return failure;
     }
 
     public void LogFailure(UpstreamFailure failure, Uri target) => logger.Failure(failure, target.Host);
