@@ -30,10 +30,11 @@ public sealed class ComponentProcess : IAsyncDisposable
     /// Starts <c>corslab ARGS</c> (on the components' CPUs of <paramref name="cpus"/> when given, through
     /// <paramref name="launcher"/> when given, e.g. <c>prlimit</c>) and waits for its ready line.
     /// </summary>
+    /// <param name="environment">Variables set for the child on top of the lab's own (e.g. <c>OTEL_*</c>).</param>
     /// <exception cref="ComponentStartException">The child exited or printed an error before it was ready.</exception>
     public static async Task<ComponentProcess> StartAsync(
         string name, IReadOnlyList<string> arguments, CancellationToken cancellationToken, CpuSplit? cpus = null,
-        Func<ProcessStartInfo, ProcessStartInfo>? launcher = null)
+        Func<ProcessStartInfo, ProcessStartInfo>? launcher = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = CorslabExecutable.CreateStartInfo(arguments);
         if (cpus is not null)
@@ -49,6 +50,11 @@ public sealed class ComponentProcess : IAsyncDisposable
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.RedirectStandardInput = true;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment[ParentWatch.ParentPidVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {name}");

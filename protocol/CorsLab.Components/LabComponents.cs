@@ -21,7 +21,9 @@ public static class LabComponents
         return new OriginProcess(process, new Uri(process.Ready["http"]), new Uri(process.Ready["https"]), new Uri(process.Ready["page"]), process.Ready["cert"]);
     }
 
-    public static async Task<EngineProcess> StartEngineAsync(string engine, OriginProcess origin, IEnumerable<string> faults, CancellationToken cancellationToken, CpuSplit? cpus = null)
+    /// <param name="tracing">Flags and variables that make the engine export its traces (<see cref="EngineTracing"/>); null: none.</param>
+    public static async Task<EngineProcess> StartEngineAsync(
+        string engine, OriginProcess origin, IEnumerable<string> faults, CancellationToken cancellationToken, CpuSplit? cpus = null, EngineTracing? tracing = null)
     {
         List<string> arguments =
         [
@@ -35,7 +37,8 @@ public static class LabComponents
             arguments.AddRange(["--fault", fault]);
         }
 
-        var process = await ComponentProcess.StartAsync(engine, arguments, cancellationToken, cpus);
+        arguments.AddRange(tracing?.Arguments ?? []);
+        var process = await ComponentProcess.StartAsync(engine, arguments, cancellationToken, cpus, environment: tracing?.Environment);
         return new EngineProcess(engine, process, new Uri(process.Ready["url"]));
     }
 }

@@ -10,7 +10,9 @@ namespace CorsLab.Proxies.HttpClient;
 /// <summary>The obvious ASP.NET port: Kestrel in front, one shared <see cref="System.Net.Http.HttpClient"/> behind.</summary>
 public sealed class HttpClientEngine : IProxyEngine
 {
-    public string Name => "httpclient";
+    internal const string EngineName = "httpclient";
+
+    public string Name => EngineName;
 
     public Fault SupportedFaults => Fault.BufferResponse | Fault.BufferRequest | Fault.Nagle | Fault.NoPooling | Fault.AddedLatency
         | Fault.NagleAccepted | Fault.RelayConnectionClose | Fault.HoldContinue | Fault.PoolLimit | Fault.NoTimeout | Fault.CpuTax | Fault.NoStaleCheck

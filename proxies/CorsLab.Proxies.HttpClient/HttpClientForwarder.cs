@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Hosting;
@@ -48,6 +49,7 @@ internal sealed class HttpClientForwarder(System.Net.Http.HttpClient client, Pro
             ContinueHold.Apply(context.Request);
         }
 
+        using var span = ProxyTelemetry.StartUpstreamSpan(HttpClientEngine.EngineName, context.Request.Method, target.IdnHost, target.Port);
         using var headTimeout = CancellationTokenSource.CreateLinkedTokenSource(clientAborted);
         headTimeout.CancelAfter(options.UpstreamHeadTimeout);
 
@@ -65,8 +67,13 @@ internal sealed class HttpClientForwarder(System.Net.Http.HttpClient client, Pro
         catch (Exception error) when (error is HttpRequestException or OperationCanceledException or IOException)
         {
             request?.Dispose();
-            return UpstreamFailure.From(error, clientAborted.IsCancellationRequested, headTimeout.IsCancellationRequested);
+            var failure = UpstreamFailure.From(error, clientAborted.IsCancellationRequested, headTimeout.IsCancellationRequested);
+            span?.SetTag(ProxyTelemetry.AttrError, failure.Error.ToString());
+            return failure;
         }
+
+        span?.SetTag(ProxyTelemetry.AttrStatus, (int)upstream.StatusCode);
+        span?.AddEvent(new ActivityEvent(ProxyTelemetry.EventUpstreamHead));
 
         using (request)
         using (upstream)
@@ -83,9 +90,11 @@ internal sealed class HttpClientForwarder(System.Net.Http.HttpClient client, Pro
             }
 
             CorsResponse.Apply(context);
-            return options.Has(Fault.BufferResponse)
+            var sent = options.Has(Fault.BufferResponse)
                 ? await SendBufferedAsync(context, upstream)
                 : await SendStreamedAsync(context, upstream);
+            span?.AddEvent(new ActivityEvent(ProxyTelemetry.EventUpstreamEnd));
+            return sent;
         }
     }
 

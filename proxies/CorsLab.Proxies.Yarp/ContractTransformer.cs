@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using CorsLab.Proxies.Core.Contract;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Hosting;
+using CorsLab.Proxies.Core.Telemetry;
 using CorsLab.Proxies.Core.Upstream;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -23,8 +25,9 @@ namespace CorsLab.Proxies.Yarp;
 /// Response: YARP's base copies headers with the same list; this strips the rest of the hop-by-hop set, including
 /// names listed in the upstream's <c>Connection</c>, then applies the contract's CORS headers.
 /// </para>
+/// <para>The upstream span, when traced, gets the head event and the upstream status here.</para>
 /// </summary>
-internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody, bool relayConnectionClose, ResponseHeadDeadline headDeadline) : HttpTransformer
+internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody, bool relayConnectionClose, ResponseHeadDeadline headDeadline, Activity? upstreamSpan) : HttpTransformer
 {
     /// <summary>Set once YARP copied the whole response body; a request-body error reported after that changes nothing for the client.</summary>
     public bool ResponseCompleted { get; private set; }
@@ -58,6 +61,11 @@ internal sealed class ContractTransformer(Uri target, bool splitHeadFromBody, bo
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
         headDeadline.HeadArrived();
+        if (upstreamSpan is not null && proxyResponse is not null)
+        {
+            upstreamSpan.SetTag(ProxyTelemetry.AttrStatus, (int)proxyResponse.StatusCode);
+            upstreamSpan.AddEvent(new ActivityEvent(ProxyTelemetry.EventUpstreamHead));
+        }
 
         // Before YARP's copy: it would drop a Content-Length that came with a Transfer-Encoding and forward the rest.
         if (proxyResponse is not null && UpstreamResponseFraming.Check(proxyResponse, HttpMethods.IsHead(httpContext.Request.Method)) is { } ambiguous)

@@ -14,7 +14,9 @@ public sealed class YarpEngine : IProxyEngine
     /// <summary>YARP's forwarder logs every failed forward here (event 48), at Warning, with the exception.</summary>
     private const string ForwarderCategory = "Yarp.ReverseProxy.Forwarder.HttpForwarder";
 
-    public string Name => "yarp";
+    internal const string EngineName = "yarp";
+
+    public string Name => EngineName;
 
     public Fault SupportedFaults => Fault.BufferResponse | Fault.BufferRequest | Fault.NoPooling | Fault.Nagle | Fault.AddedLatency
         | Fault.NagleAccepted | Fault.RelayConnectionClose | Fault.HoldContinue | Fault.PoolLimit | Fault.NoTimeout | Fault.CpuTax | Fault.NoStaleCheck

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
@@ -68,9 +69,11 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
             return bodyFailure;
         }
 
+        using var span = ProxyTelemetry.StartUpstreamSpan(YarpEngine.EngineName, context.Request.Method, target.IdnHost, target.Port);
+
         // With a buffered response the head and body leave together from BufferedResponseBody, so the transformer must not start it.
         using var headDeadline = new ResponseHeadDeadline(options.UpstreamHeadTimeout);
-        var transformer = new ContractTransformer(target, splitHeadFromBody: _nagle && !_bufferResponse, options.Has(Fault.RelayConnectionClose), headDeadline);
+        var transformer = new ContractTransformer(target, splitHeadFromBody: _nagle && !_bufferResponse, options.Has(Fault.RelayConnectionClose), headDeadline, span);
         var buffered = _bufferResponse ? BufferedResponseBody.Install(context) : null;
         ForwarderError error;
         using (UpgradeSuppression.Apply(context))
@@ -85,6 +88,11 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
             }
         }
 
+        if (error != ForwarderError.None)
+        {
+            span?.SetTag(ProxyTelemetry.AttrError, error.ToString());
+        }
+
         if (transformer.AmbiguousResponse is { } ambiguous)
         {
             return ambiguous;
@@ -95,7 +103,10 @@ internal sealed class YarpForwarder(IHttpForwarder forwarder, HttpMessageInvoker
             return ForwarderErrorMapper.Map(context, error, headDeadline.Passed, logger);
         }
 
-        return buffered is null ? null : await buffered.SendAsync(splitHeadFromBody: _nagle);
+        // The body is with the client now (under buffer-response, once the buffer is sent).
+        var failure = buffered is null ? null : await buffered.SendAsync(splitHeadFromBody: _nagle);
+        span?.AddEvent(new ActivityEvent(ProxyTelemetry.EventUpstreamEnd));
+        return failure;
     }
 
     public void LogFailure(UpstreamFailure failure, Uri target) => logger.Failure(failure, target.Host);

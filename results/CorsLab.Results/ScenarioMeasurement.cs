@@ -86,6 +86,9 @@ public sealed record ScenarioMeasurement
     /// <summary>Whether the target still answered its health check after the phase (scenarios that ask; optional).</summary>
     public bool? HealthyAfter { get; init; }
 
+    /// <summary>Where the time went inside the engine, from its spans (optional; null when not traced).</summary>
+    public StageBreakdown? Stages { get; init; }
+
     /// <summary>Notes on how the figures were obtained, e.g. the external driver's limits (optional).</summary>
     public string? Note { get; init; }
 }

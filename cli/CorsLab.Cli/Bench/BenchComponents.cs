@@ -4,6 +4,7 @@ using CorsLab.Load.Scenarios;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Results;
 using CorsLab.Spec;
+using CorsLab.Tracing;
 
 namespace CorsLab.Cli.Bench;
 
@@ -25,10 +26,16 @@ internal sealed class BenchComponents : IAsyncDisposable
 
     public IReadOnlyList<BenchTarget> Targets => _targets;
 
+    /// <summary>The lab's OTLP receiver the engines export to; null with <c>--otlp-endpoint</c> or when no engine runs.</summary>
+    public OtlpReceiver? Receiver { get; private set; }
+
+    private EngineTracing? _tracing;
+
     /// <summary>The calibration twins started for <see cref="BenchPlan.CalibrationDelays"/>, each with its reference.</summary>
     public List<CalibrationPoint> CalibrationPoints { get; } = [];
 
-    public async Task StartAsync(BenchPlan plan, BenchConsole console, CancellationToken cancellationToken)
+    /// <param name="directory">The run folder, where the receiver writes spans.jsonl.</param>
+    public async Task StartAsync(BenchPlan plan, BenchConsole console, string directory, CancellationToken cancellationToken)
     {
         if (plan.FixedUrl is { } url)
         {
@@ -67,6 +74,7 @@ internal sealed class BenchComponents : IAsyncDisposable
         }
 
         Origin = new OriginUrls(http, https, SpecEnvironment.FindRefusedUrl());
+        await StartTracingAsync(plan, console, directory, cancellationToken);
         _targets.Add(new BenchTarget(new TargetInfo(BenchSession.DirectName, TargetKinds.Direct, "{url}", []), originPid));
         foreach (var engine in plan.Engines)
         {
@@ -92,10 +100,30 @@ internal sealed class BenchComponents : IAsyncDisposable
         }
     }
 
+    private async Task StartTracingAsync(BenchPlan plan, BenchConsole console, string directory, CancellationToken cancellationToken)
+    {
+        if (plan.Engines.Count == 0)
+        {
+            return;
+        }
+
+        if (plan.OtlpEndpoint is { } endpoint)
+        {
+            console.Line($"engines export traces to {endpoint} (sampling {plan.TraceSampling.ToString(CultureInfo.InvariantCulture)})");
+            _tracing = EngineTracing.ToCollector(endpoint, plan.TraceSampling);
+            return;
+        }
+
+        Receiver = await OtlpReceiver.StartAsync(directory, cancellationToken);
+        _processes.Add(Receiver);
+        console.Line($"OTLP receiver on {Receiver.HttpEndpoint} (http) and {Receiver.GrpcEndpoint} (grpc), sampling {plan.TraceSampling.ToString(CultureInfo.InvariantCulture)}");
+        _tracing = EngineTracing.ToReceiver(Receiver.HttpEndpoint, plan.TraceSampling);
+    }
+
     private async Task StartEngineAsync(string engine, string name, string[] faults, OriginProcess origin, CpuSplit? cpus, BenchConsole console, CancellationToken cancellationToken)
     {
         console.Line(name == engine ? $"starting engine {engine}{(faults.Length > 0 ? " with " + string.Join(' ', faults) : "")}" : $"starting engine {engine} as {name}");
-        var process = await LabComponents.StartEngineAsync(engine, origin, faults, cancellationToken, cpus);
+        var process = await LabComponents.StartEngineAsync(engine, origin, faults, cancellationToken, cpus, _tracing);
         _processes.Add(process);
         Engines.Add(process);
         _targets.Add(new BenchTarget(new TargetInfo(name, TargetKinds.Engine, process.TargetTemplate, faults), process.Process.ProcessId));

@@ -47,6 +47,21 @@ internal sealed record BenchPlan
     /// </summary>
     public IReadOnlyList<TimeSpan> CalibrationDelays { get; init; } = [];
 
+    /// <summary>
+    /// <c>--otlp-endpoint</c>: engines export their traces to this collector and the lab starts no receiver of its own
+    /// (so no stage breakdown). Null: the lab's receiver, spans.jsonl in the run folder.
+    /// </summary>
+    public Uri? OtlpEndpoint { get; init; }
+
+    /// <summary>
+    /// <c>--trace-sampling</c>: the ratio of requests the engines trace. One in ten by default: enough traced requests
+    /// for stable medians in a scenario of a few seconds, while the span work stays a small part of what an engine
+    /// does per request, so the traced run measures close to an untraced one.
+    /// </summary>
+    public double TraceSampling { get; init; } = DefaultTraceSampling;
+
+    public const double DefaultTraceSampling = 0.1;
+
     /// <summary>Run the lab and the components it starts on separate CPUs (<see cref="CpuSplit"/>); set by <c>--calibrate</c>.</summary>
     public bool SplitCpus { get; init; }
 }

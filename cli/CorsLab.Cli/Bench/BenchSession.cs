@@ -2,6 +2,7 @@ using System.Globalization;
 using CorsLab.Cli.Commands;
 using CorsLab.Cli.Processes;
 using CorsLab.Cli.Usage;
+using CorsLab.Components;
 using CorsLab.Diagnostics.Calibration;
 using CorsLab.Diagnostics.Findings;
 using CorsLab.Diagnostics.Verdict;
@@ -12,6 +13,7 @@ using CorsLab.Load.Wrk;
 using CorsLab.Reports;
 using CorsLab.Results;
 using CorsLab.Spec;
+using CorsLab.Tracing;
 
 namespace CorsLab.Cli.Bench;
 
@@ -86,7 +88,7 @@ internal sealed class BenchSession
         try
         {
             // 3. Components.
-            await components.StartAsync(plan, console, cancellationToken);
+            await components.StartAsync(plan, console, session.Directory, cancellationToken);
             session._origin = components.Origin;
             session._run = session._run with
             {
@@ -132,7 +134,13 @@ internal sealed class BenchSession
                 }
             }
 
-            // 6. Done: findings from the evidence, the report from run.json.
+            // 6. Where the time went inside each engine, from its spans.
+            if (components.Receiver is { } receiver)
+            {
+                await session.AttachStagesAsync(receiver, cancellationToken);
+            }
+
+            // 7. Done: findings from the evidence, the report from run.json.
             await session.FinishAsync(complete: true, CancellationToken.None);
             BenchTable.Print(session._run, console.Interactive);
             WaterfallConsole.Print(RunAnalyzer.Analyze(session._run), console.Line);
@@ -156,6 +164,19 @@ internal sealed class BenchSession
     public async Task UpdateAsync(Func<RunDocument, RunDocument> change)
     {
         _run = change(_run);
+        await WriteAsync();
+    }
+
+    /// <summary>
+    /// Waits for the engines' last span batches (they export every <see cref="EngineTracing.ExportDelayMilliseconds"/>),
+    /// then gives each engine measurement the stage breakdown of its traced requests.
+    /// </summary>
+    private async Task AttachStagesAsync(OtlpReceiver receiver, CancellationToken cancellationToken)
+    {
+        await Task.Delay(2 * EngineTracing.ExportDelayMilliseconds, cancellationToken);
+        var traces = await receiver.RequestTracesAsync(cancellationToken);
+        _console.Line($"traces: {receiver.SpanCount} spans, {traces.Count} requests traced, in {receiver.SpansPath}");
+        _run = MeasurementStages.Attach(_run, traces);
         await WriteAsync();
     }
 

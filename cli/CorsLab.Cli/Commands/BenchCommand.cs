@@ -52,10 +52,13 @@ internal static class BenchCommand
 
     private static readonly TimeSpan CalibrationDuration = TimeSpan.FromSeconds(4);
 
+    private static readonly Option<string?> OtlpEndpoint = TraceOptions.Endpoint("engines export traces to this OTLP collector (e.g. Jaeger, Tempo, the Aspire dashboard) instead of the lab's receiver; no stage breakdown then");
+    private static readonly Option<string?> Sampling = TraceOptions.Sampling($"ratio of requests the engines trace, 0 to 1 (default {BenchPlan.DefaultTraceSampling})");
+
     public static Command Create()
     {
         var command = new Command("bench", "Load scenarios against engines or external proxies, with the origin direct as the reference; writes run.json.");
-        foreach (var option in new Option[] { Engines, Targets, Url, Scenarios, Duration, Warmup, Repeat, Origin, OriginHttps, Out, Name, Driver, Quick, Model, Connections, Rate, RateTo, Concurrency, MaxRequests, Calibrate })
+        foreach (var option in new Option[] { Engines, Targets, Url, Scenarios, Duration, Warmup, Repeat, Origin, OriginHttps, Out, Name, Driver, Quick, Model, Connections, Rate, RateTo, Concurrency, MaxRequests, Calibrate, OtlpEndpoint, Sampling })
         {
             command.Options.Add(option);
         }
@@ -167,6 +170,8 @@ internal static class BenchCommand
             OriginHttps = parse.GetValue(OriginHttps) is { } https ? AbsoluteUrl(OriginHttps.Name, https) : null,
             CalibrationDelays = calibrate ? CalibrationDelays : [],
             SplitCpus = calibrate,
+            OtlpEndpoint = TraceOptions.ParseEndpoint(OtlpEndpoint, parse.GetValue(OtlpEndpoint)),
+            TraceSampling = TraceOptions.ParseSampling(Sampling, parse.GetValue(Sampling)) ?? BenchPlan.DefaultTraceSampling,
         };
     }
 

@@ -21,10 +21,13 @@ internal static class InvestigateCommand
     private static readonly Option<int> Repeat = new("--repeat") { Description = "repeats; targets are interleaved within each", DefaultValueFactory = _ => 1 };
     private static readonly Option<bool> Quick = new("--quick") { Description = "one second per scenario: a first look in under two minutes" };
 
+    private static readonly Option<string?> OtlpEndpoint = TraceOptions.Endpoint("engines export traces to this OTLP collector (e.g. Jaeger, Tempo, the Aspire dashboard) instead of the lab's receiver; no stage breakdown then");
+    private static readonly Option<string?> Sampling = TraceOptions.Sampling($"ratio of requests the engines trace, 0 to 1 (default {BenchPlan.DefaultTraceSampling})");
+
     public static Command Create()
     {
         var command = new Command("investigate", "The main job: spec and measurements for every engine, written to a run folder.");
-        foreach (var option in new Option[] { Engines, Out, Name, Scenarios, Repeat, Quick })
+        foreach (var option in new Option[] { Engines, Out, Name, Scenarios, Repeat, Quick, OtlpEndpoint, Sampling })
         {
             command.Options.Add(option);
         }
@@ -53,6 +56,8 @@ internal static class InvestigateCommand
             Scenarios = BenchCommand.ParseScenarios(parse.GetValue(Scenarios), fallback: null),
             Repeat = repeat,
             Quick = parse.GetValue(Quick),
+            OtlpEndpoint = TraceOptions.ParseEndpoint(OtlpEndpoint, parse.GetValue(OtlpEndpoint)),
+            TraceSampling = TraceOptions.ParseSampling(Sampling, parse.GetValue(Sampling)) ?? BenchPlan.DefaultTraceSampling,
         };
         var console = new BenchConsole();
         return BenchSession.RunAsync(plan, console, (session, components, ct) => RunSpecAsync(session, components, console, ct), cancellationToken);

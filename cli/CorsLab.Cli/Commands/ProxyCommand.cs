@@ -5,6 +5,7 @@ using CorsLab.Proxies.Catalog;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
 using CorsLab.Proxies.Core.Policy;
+using CorsLab.Proxies.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CorsLab.Cli.Commands;
@@ -23,12 +24,14 @@ internal static class ProxyCommand
     private static readonly Option<string?> ConnectTimeout = new("--connect-timeout") { Description = "upstream connect timeout (default 10s)" };
     private static readonly Option<string?> IdleTimeout = new("--body-idle-timeout") { Description = "body idle timeout, either direction (default 60s)" };
     private static readonly Option<string?> MaxConnections = new("--max-connections") { Description = "concurrent client connections (and upstream sockets); over it a new connection is closed at once (default: what the open-file limit leaves, (ulimit -n - 320) / 3, at most 10000)" };
+    private static readonly Option<string?> OtlpEndpoint = TraceOptions.Endpoint("export traces and the engine meter over OTLP to this collector (default: OTEL_EXPORTER_OTLP_ENDPOINT; neither: no export)");
+    private static readonly Option<string?> Sampling = TraceOptions.Sampling("ratio of requests traced, 0 to 1 (default: OTEL_TRACES_SAMPLER, else every request)");
     private static readonly Option<string?> Level = new("--log-level") { Description = "least severe log record on stderr: Trace, Debug, Information, Warning (default), Error, Critical, None" };
 
     public static Command Create()
     {
         var command = new Command("proxy", "Run one proxy engine on its own.");
-        foreach (var option in new Option[] { Engine, Urls, AllowRemote, Faults, Allow, Deny, UpstreamCa, UpstreamTimeout, ConnectTimeout, IdleTimeout, MaxConnections, Level })
+        foreach (var option in new Option[] { Engine, Urls, AllowRemote, Faults, Allow, Deny, UpstreamCa, UpstreamTimeout, ConnectTimeout, IdleTimeout, MaxConnections, Level, OtlpEndpoint, Sampling })
         {
             command.Options.Add(option);
         }
@@ -57,6 +60,8 @@ internal static class ProxyCommand
             Limits = ParseLimits(parse),
             UpstreamCaPath = PemFile(UpstreamCa.Name, parse.GetValue(UpstreamCa)),
         };
+        var otlpEndpoint = TraceOptions.ParseEndpoint(OtlpEndpoint, parse.GetValue(OtlpEndpoint));
+        var sampling = TraceOptions.ParseSampling(Sampling, parse.GetValue(Sampling));
         if (parse.GetValue(Level) is { } level)
         {
             options = options with { LogLevel = ParseLogLevel(level) };
@@ -67,6 +72,7 @@ internal static class ProxyCommand
             await Console.Error.WriteLineAsync($"corslab: warning: listening on {urls}, beyond loopback: anyone who reaches this port can use the proxy to reach what this host reaches");
         }
 
+        using var tracing = ProxyTracing.Start(engine.Name, otlpEndpoint, sampling);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ParentWatch.Start());
         await engine.RunAsync(
             options,

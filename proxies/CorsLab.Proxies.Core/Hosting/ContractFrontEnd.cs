@@ -120,6 +120,16 @@ public sealed class ContractFrontEnd(IRequestForwarder forwarder, string engineN
             activity.SetTag(ProxyTelemetry.AttrRequestId, context.Request.Headers[CorrelationHeader.Name].ToString());
         }
 
+        if (activity is not null)
+        {
+            // Kestrel calls this as the head is committed: the proxy's first byte out, whichever engine wrote it.
+            context.Response.OnStarting(static state =>
+            {
+                ((Activity)state).AddEvent(new ActivityEvent(ProxyTelemetry.EventFirstByteOut));
+                return Task.CompletedTask;
+            }, activity);
+        }
+
         return activity;
     }
 }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using CorsLab.Proxies.Core.Faults;
+using CorsLab.Proxies.Core.Telemetry;
 
 namespace CorsLab.Proxies.Core.Upstream;
 
@@ -35,7 +37,9 @@ public static class UpstreamHandlerFactory
             SslOptions = { RemoteCertificateValidationCallback = UpstreamTrust.CreateValidator(options.UpstreamCaPath) },
             // Upstreams may answer with large headers (cookies, tokens); the client side limit is Kestrel's.
             MaxResponseHeadersLength = 64,
-            ActivityHeadersPropagator = null,
+            // No traceparent upstream (the contract adds none). Without any propagator the handler also makes no client
+            // spans, so a traced process (its tracer provider listens before the engine starts) gets the no-output one.
+            ActivityHeadersPropagator = ProxyTelemetry.Source.HasListeners() ? DistributedContextPropagator.CreateNoOutputPropagator() : null,
         };
     }
 }

@@ -74,7 +74,10 @@ internal sealed class Forwarder
     {
         var key = client.Target.Key;
         var requestFraming = BodyFraming.ForRequest(client.Head);
-        using var activity = StartUpstreamSpan(key);
+        // Checked here too: the method's string is only made for a span that will be recorded.
+        using var activity = ProxyTelemetry.Source.HasListeners()
+            ? ProxyTelemetry.StartUpstreamSpan(_engineName, System.Text.Encoding.Latin1.GetString(client.Head.Method), key.Host, key.Port)
+            : null;
 
         // 0. added-latency fault: a known wait, the truth the lab calibrates against. It is a few ms at most, so
         // a client that leaves meanwhile is noticed when the response is written.
@@ -273,6 +276,8 @@ internal sealed class Forwarder
         var keepAlive = head.KeepAlive && clientKind != BodyKind.UntilClose && !client.IsStopping
             && !(_options.Has(Fault.RelayConnectionClose) && !connection.Head.KeepAlive);
         WriteResponseHead(client, connection.Head, clientKind, bufferedResponse?.Length ?? responseFraming.Length, keepAlive);
+        // On the server span, as the Kestrel engines record it; the head leaves with the first body piece's flush.
+        activity?.Parent?.AddEvent(new ActivityEvent(ProxyTelemetry.EventFirstByteOut));
         CopyResult sent;
         if (clientNagle && await client.FlushAsync(connection.Timer, _options.Limits.BodyIdleTimeout) is false)
         {
@@ -537,23 +542,5 @@ internal sealed class Forwarder
         }
 
         length += System.Text.Encoding.Latin1.GetChars(value, vary.AsSpan(length));
-    }
-
-    private Activity? StartUpstreamSpan(PoolKey target)
-    {
-        if (!ProxyTelemetry.Source.HasListeners())
-        {
-            return null;
-        }
-
-        var activity = ProxyTelemetry.Source.StartActivity(ProxyTelemetry.UpstreamSpan, ActivityKind.Client);
-        if (activity is { IsAllDataRequested: true })
-        {
-            activity.SetTag(ProxyTelemetry.AttrEngine, _engineName);
-            activity.SetTag(ProxyTelemetry.AttrServerAddress, target.Host);
-            activity.SetTag(ProxyTelemetry.AttrServerPort, target.Port);
-        }
-
-        return activity;
     }
 }

@@ -5,7 +5,7 @@ using CorsLab.Results;
 
 namespace CorsLab.Reports.Exporters.Composing;
 
-/// <summary>One scenario in full: its plots, exact percentiles, the three-point split, resources, thresholds and every repeat.</summary>
+/// <summary>One scenario in full: its plots, exact percentiles, the three-point split, resources, stages inside the engines, thresholds and every repeat.</summary>
 internal static class ScenarioSection
 {
     public static IEnumerable<Block> Compose(ScenarioAnalysis scenario, IEnumerable<PlotFile> plots)
@@ -28,6 +28,11 @@ internal static class ScenarioSection
         if (targets.Any(stats => stats.Resources is not null))
         {
             yield return Resources(targets);
+        }
+
+        foreach (var block in StageTable.Compose(scenario))
+        {
+            yield return block;
         }
 
         var thresholds = targets.SelectMany(stats => Repeats(scenario, stats).SelectMany(repeat => repeat.Thresholds.Select(result => (stats.Target, repeat.Repeat, result)))).ToList();

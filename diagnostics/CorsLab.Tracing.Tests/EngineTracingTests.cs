@@ -1,0 +1,105 @@
+using CorsLab.Components;
+using CorsLab.Protocol;
+
+namespace CorsLab.Tracing.Tests;
+
+/// <summary>
+/// Each engine, started as a real <c>corslab proxy</c> child with the receiver as its OTLP endpoint, exports the server
+/// and upstream spans of a request sent through it, carrying that request's id, with the three events.
+/// </summary>
+public sealed class EngineTracingTests : IAsyncLifetime
+{
+    private const string AspNetCoreScope = "Microsoft.AspNetCore";
+    private const string HttpClientScope = "System.Net.Http";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"corslab-engine-tracing-{Guid.NewGuid():N}");
+    private OtlpReceiver _receiver = null!;
+    private OriginProcess _origin = null!;
+
+    public async Task InitializeAsync()
+    {
+        _receiver = await OtlpReceiver.StartAsync(_directory, CancellationToken.None);
+        _origin = await LabComponents.StartOriginAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _origin.DisposeAsync();
+        await _receiver.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("httpclient")]
+    [InlineData("yarp")]
+    [InlineData("pipelines")]
+    public async Task EngineExportsServerAndUpstreamSpans_WithTheRequestId(string engine)
+    {
+        await using var proxy = await StartTracedAsync(engine);
+        var requestId = $"{engine}-{Guid.NewGuid():N}";
+
+        using var response = await SendAsync(proxy, "bytes/1024", requestId);
+        Assert.Equal(1024, (await response.Content.ReadAsByteArrayAsync()).Length);
+
+        // Spans end, and so are exported, in different batches: wait for every one the assertions read.
+        var kestrel = engine != "pipelines";
+        var spans = await SpanPolling.WaitForAsync(_receiver.SpansPath, all =>
+            RequestTrace.Join(all).FirstOrDefault(t => t.RequestId == requestId) is { } trace
+            && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.ServerSpan)
+            && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.UpstreamSpan)
+            && (!kestrel || (trace.Spans.Any(s => s.Scope == AspNetCoreScope) && trace.Spans.Any(s => s.Scope == HttpClientScope))));
+        var trace = RequestTrace.Join(spans).Single(t => t.RequestId == requestId);
+        var server = trace.Spans.Single(s => s.Name == StageBreakdownCalculator.ServerSpan);
+        var upstream = trace.Spans.Single(s => s.Name == StageBreakdownCalculator.UpstreamSpan);
+        Assert.Equal("server", server.Kind);
+        Assert.Equal("client", upstream.Kind);
+        Assert.Equal(engine, server.Attribute("corslab.engine"));
+        Assert.Equal("corslab-" + engine, server.Service);
+        Assert.Equal("GET", upstream.Attribute("http.request.method"));
+        Assert.Equal("127.0.0.1", upstream.Attribute("server.address"));
+        Assert.NotNull(upstream.EventTime(StageBreakdownCalculator.EventUpstreamHead));
+        Assert.NotNull(upstream.EventTime(StageBreakdownCalculator.EventUpstreamEnd));
+        Assert.NotNull(server.EventTime("first-byte-out"));
+        Assert.NotNull(StageBreakdownCalculator.Stages(trace.Spans));
+        if (kestrel)
+        {
+            // The Kestrel engines: ASP.NET Core's server span above ours, HttpClient's client span under the upstream one.
+            Assert.Contains(trace.Spans, s => s.Scope == AspNetCoreScope && s.Kind == "server");
+            Assert.Contains(trace.Spans, s => s.Scope == HttpClientScope && s.Kind == "client" && s.ParentSpanId == upstream.SpanId);
+        }
+    }
+
+    [Theory]
+    [InlineData("httpclient")]
+    [InlineData("yarp")]
+    [InlineData("pipelines")]
+    public async Task TracedEngine_AddsNoTraceparentUpstream(string engine)
+    {
+        await using var proxy = await StartTracedAsync(engine);
+
+        using var response = await SendAsync(proxy, "headers", $"{engine}-{Guid.NewGuid():N}");
+
+        var seen = await response.Content.ReadAsStringAsync();
+        Assert.Contains(CorrelationHeader.Name, seen, StringComparison.Ordinal);
+        Assert.DoesNotContain("traceparent", seen, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every request traced, and batches sent every 100 ms, so tests poll briefly rather than for the SDK's 5 s.</summary>
+    private Task<EngineProcess> StartTracedAsync(string engine) => LabComponents.StartEngineAsync(
+        engine, _origin, [], CancellationToken.None, tracing: new EngineTracing(
+            ["--trace-sampling", "1"],
+            new Dictionary<string, string>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = _receiver.HttpEndpoint.AbsoluteUri,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            }));
+
+    private async Task<HttpResponseMessage> SendAsync(EngineProcess proxy, string originPath, string requestId)
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, proxy.TargetTemplate.Replace("{url}", Uri.EscapeDataString(new Uri(_origin.HttpUrl, originPath).AbsoluteUri), StringComparison.Ordinal));
+        request.Headers.Add(CorrelationHeader.Name, requestId);
+        return await client.SendAsync(request);
+    }
+}

@@ -1,0 +1,14 @@
+using CorsLab.Tracing.Otlp.Collector;
+using Grpc.Core;
+
+namespace CorsLab.Tracing;
+
+/// <summary>OTLP/gRPC: <c>opentelemetry.proto.collector.trace.v1.TraceService/Export</c>, every span to the file.</summary>
+internal sealed class TraceExportService(SpanWriter writer) : TraceService.TraceServiceBase
+{
+    public override Task<ExportTraceServiceResponse> Export(ExportTraceServiceRequest request, ServerCallContext context)
+    {
+        writer.Write(request);
+        return Task.FromResult(new ExportTraceServiceResponse());
+    }
+}
