@@ -18,7 +18,7 @@ public static class ProxyTracing
     public const string EndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string TracesEndpointVariable = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
 
-    // One second, as issue 11 asks: fine enough to line up with a scenario's 1 s series points.
+    // One second: fine enough to line up with a scenario's 1 s series points.
     private const int MetricIntervalMilliseconds = 1000;
 
     /// <param name="endpoint">Overrides <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; the base URL, the signal path is added for OTLP/HTTP.</param>
