@@ -47,6 +47,12 @@ internal sealed record BenchPlan
     /// </summary>
     public IReadOnlyList<TimeSpan> CalibrationDelays { get; init; } = [];
 
+    /// <summary>Capture each engine's process (EventPipe) around every scenario, into the run folder (<c>investigate</c>; <c>--no-capture</c> turns it off).</summary>
+    public bool Capture { get; init; }
+
+    /// <summary>Sample CPU stacks in those captures (hot methods, flame graphs).</summary>
+    public bool CaptureCpu { get; init; } = true;
+
     /// <summary>Run the lab and the components it starts on separate CPUs (<see cref="CpuSplit"/>); set by <c>--calibrate</c>.</summary>
     public bool SplitCpus { get; init; }
 }

@@ -10,7 +10,8 @@ namespace CorsLab.Cli.Commands;
 /// <summary>
 /// <c>corslab investigate</c>, the main job: origin and every engine as child processes, the spec against each,
 /// then the standard scenarios through each engine and direct to the origin, interleaved; a run folder.
-/// <c>--quick</c> runs every scenario for a second (≤ 2 minutes on a 2-core machine).
+/// <c>--quick</c> runs every scenario for a second (≤ 2 minutes on a 2-core machine). Each engine's process is captured
+/// (EventPipe) around every scenario unless <c>--no-capture</c>.
 /// </summary>
 internal static class InvestigateCommand
 {
@@ -20,11 +21,13 @@ internal static class InvestigateCommand
     private static readonly Option<string?> Scenarios = new("--scenarios") { Description = "comma-separated scenarios (default: all)" };
     private static readonly Option<int> Repeat = new("--repeat") { Description = "repeats; targets are interleaved within each", DefaultValueFactory = _ => 1 };
     private static readonly Option<bool> Quick = new("--quick") { Description = "one second per scenario: a first look in under two minutes" };
+    private static readonly Option<bool> NoCapture = new("--no-capture") { Description = "no EventPipe capture of the engines' processes (the white-box rules say 'not checked')" };
+    private static readonly Option<bool> NoCpuSampling = new("--no-cpu-sampling") { Description = "capture without CPU sampling (no hot methods, no flame graphs)" };
 
     public static Command Create()
     {
         var command = new Command("investigate", "The main job: spec and measurements for every engine, written to a run folder.");
-        foreach (var option in new Option[] { Engines, Out, Name, Scenarios, Repeat, Quick })
+        foreach (var option in new Option[] { Engines, Out, Name, Scenarios, Repeat, Quick, NoCapture, NoCpuSampling })
         {
             command.Options.Add(option);
         }
@@ -53,6 +56,8 @@ internal static class InvestigateCommand
             Scenarios = BenchCommand.ParseScenarios(parse.GetValue(Scenarios), fallback: null),
             Repeat = repeat,
             Quick = parse.GetValue(Quick),
+            Capture = !parse.GetValue(NoCapture),
+            CaptureCpu = !parse.GetValue(NoCpuSampling),
         };
         var console = new BenchConsole();
         return BenchSession.RunAsync(plan, console, (session, components, ct) => RunSpecAsync(session, components, console, ct), cancellationToken);

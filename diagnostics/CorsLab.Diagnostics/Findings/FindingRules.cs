@@ -86,7 +86,7 @@ public static class FindingRules
     }
 
     /// <summary>What a white-box rule with no capture to read says.</summary>
-    public const string NeedsCaptureWhy = "not checked (needs a capture: --pid or an engine the lab starts)";
+    public const string NeedsCaptureWhy = "needs a capture: --pid or an engine the lab starts";
 
     /// <summary>
     /// Findings for every target of <paramref name="run"/> except <c>direct</c> (the reference), as
