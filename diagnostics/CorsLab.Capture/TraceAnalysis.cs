@@ -21,6 +21,12 @@ internal static class TraceAnalysis
     /// <summary>SampleProfiler's payload: the sampled thread was running managed code (1 is "in native code", mostly waiting).</summary>
     private const int ManagedSample = 2;
 
+    /// <summary>
+    /// The adjustment reason the runtime (.NET 6+) gives when a pool thread blocks on a task (Wait, Result,
+    /// GetAwaiter().GetResult()) and the pool adds a thread in its place; TraceEvent's enum stops at ThreadTimedOut.
+    /// </summary>
+    private const int CooperativeBlocking = 8;
+
     public static TraceResult Analyze(string nettrace, CaptureWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
@@ -59,7 +65,8 @@ internal static class TraceAnalysis
                 case GCStartTraceData start:
                     counts.Collections[Math.Clamp(start.Depth, 0, 2)]++;
                     break;
-                case GCSuspendEETraceData:
+                // Only suspensions for a GC: the runtime also suspends for tiering, rejit and the session's own rundown.
+                case GCSuspendEETraceData suspend when suspend.Reason is GCSuspendEEReason.SuspendForGC or GCSuspendEEReason.SuspendForGCPrep:
                     suspendedAt = at;
                     break;
                 case GCNoUserDataTraceData when data.EventName.StartsWith("GC/RestartEEStop", StringComparison.Ordinal) && suspendedAt is { } suspended:
@@ -69,6 +76,8 @@ internal static class TraceAnalysis
                 case ThreadPoolWorkerThreadAdjustmentTraceData adjustment:
                     counts.Adjustments++;
                     counts.Starvations += adjustment.Reason == ThreadAdjustmentReason.Starvation ? 1 : 0;
+                    counts.Blocking += (int)adjustment.Reason == CooperativeBlocking ? 1 : 0;
+                    Increment(counts.Reasons, ReasonName(adjustment.Reason));
                     counts.ThreadsFirst ??= (int)adjustment.NewWorkerThreadCount;
                     counts.ThreadsMax = Math.Max(counts.ThreadsMax ?? 0, (int)adjustment.NewWorkerThreadCount);
                     break;
@@ -107,6 +116,8 @@ internal static class TraceAnalysis
             GcPauseMilliseconds = counts.PauseMs,
             ThreadPoolAdjustments = counts.Adjustments,
             StarvationAdjustments = counts.Starvations,
+            BlockingAdjustments = counts.Blocking,
+            AdjustmentReasons = counts.Reasons,
             WorkerThreadsFirst = counts.ThreadsFirst,
             WorkerThreadsMax = counts.ThreadsMax,
             LockContentions = counts.Contentions,
@@ -186,12 +197,15 @@ internal static class TraceAnalysis
         counts.Stacks[key] = counts.Stacks.TryGetValue(key, out var known) ? (known.Frames, known.Count + 1) : ([.. frames], 1);
     }
 
-    /// <summary>The method's full name; native code the rundown cannot name shows as its module.</summary>
+    /// <summary>The method's full name; native code (the runtime, libc), which the rundown cannot name, shows as its module or as native code.</summary>
     private static string FrameName(TraceCodeAddress address)
     {
         var method = address.FullMethodName;
-        return string.IsNullOrEmpty(method) ? $"{(string.IsNullOrEmpty(address.ModuleName) ? "?" : address.ModuleName)}!?" : method;
+        return string.IsNullOrEmpty(method) ? (string.IsNullOrEmpty(address.ModuleName) ? "[native code]" : $"[{address.ModuleName}]") : method;
     }
+
+    private static string ReasonName(ThreadAdjustmentReason reason) =>
+        (int)reason == CooperativeBlocking ? "CooperativeBlocking" : reason.ToString();
 
     private static void Increment(Dictionary<string, long> counts, string method) =>
         counts[method] = counts.GetValueOrDefault(method) + 1;
@@ -213,6 +227,8 @@ internal static class TraceAnalysis
         public double PauseMs;
         public long Adjustments;
         public long Starvations;
+        public long Blocking;
+        public readonly Dictionary<string, long> Reasons = new(StringComparer.Ordinal);
         public int? ThreadsFirst;
         public int? ThreadsMax;
         public long Contentions;

@@ -61,6 +61,12 @@ public sealed record CaptureSummary
     /// <summary>Adjustments with reason Starvation: queued work made no progress and the pool injected a thread.</summary>
     public long StarvationAdjustments { get; init; }
 
+    /// <summary>Adjustments with reason CooperativeBlocking: a pool thread blocked on a task (sync over async) and the pool added one in its place.</summary>
+    public long BlockingAdjustments { get; init; }
+
+    /// <summary>Every adjustment by the runtime's reason (Warmup, ClimbingMove, Starvation, CooperativeBlocking, …).</summary>
+    public IReadOnlyDictionary<string, long> AdjustmentReasons { get; init; } = new Dictionary<string, long>();
+
     /// <summary>Worker threads at the first and the largest adjustment of the window; null when the pool did not adjust.</summary>
     public int? WorkerThreadsFirst { get; init; }
 

@@ -22,6 +22,18 @@ internal static class CaptureEvidence
         return null;
     }
 
+    /// <summary>Of the scenarios captured with enough requests, the one where <paramref name="perRequest"/> is highest: a cause that scales with body size shows most on the largest bodies.</summary>
+    public static (ScenarioMeasurement Measured, CaptureSummary Capture)? Worst(
+        TargetEvidence evidence, IEnumerable<string> scenarios, Func<CaptureSummary, double> perRequest, long minRequests)
+    {
+        return scenarios
+            .Select(evidence.Measured)
+            .Where(measured => measured?.Capture is { } capture && capture.Requests >= minRequests)
+            .Select(measured => ((ScenarioMeasurement Measured, CaptureSummary Capture)?)(measured!, measured!.Capture!))
+            .OrderByDescending(pair => perRequest(pair!.Value.Capture))
+            .FirstOrDefault();
+    }
+
     /// <summary>The facts every white-box finding carries: where they come from and the divisor.</summary>
     public static Dictionary<string, string> Facts(ScenarioMeasurement measured, CaptureSummary capture) => new()
     {

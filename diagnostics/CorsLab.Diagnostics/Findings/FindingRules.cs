@@ -68,13 +68,13 @@ public static class FindingRules
         foreach (var rule in rules ?? All)
         {
             var read = rule.Scenarios.Where(measured.Contains).ToArray();
-            if (rule.NeedsCapture && !(rule.Scenarios.Count > 0 ? read : [.. measured]).Any(scenario => evidence.Measured(scenario)?.Capture is not null))
-            {
-                result.Add((rule.Id, NeedsCaptureWhy));
-            }
-            else if (rule.Scenarios.Count > 0 && read.Length == 0)
+            if (rule.Scenarios.Count > 0 && read.Length == 0)
             {
                 result.Add((rule.Id, $"needs {string.Join(" or ", rule.Scenarios)}; add --scenario"));
+            }
+            else if (rule.NeedsCapture && !(rule.Scenarios.Count > 0 ? read : [.. measured]).Any(scenario => evidence.Measured(scenario)?.Capture is not null))
+            {
+                result.Add((rule.Id, NeedsCaptureWhy));
             }
             else if (rule.NeedsOriginTimings && read.Length > 0 && read.All(scenario => evidence.Measured(scenario)?.ThreePoint is null))
             {

@@ -4,7 +4,9 @@ namespace CorsLab.Diagnostics.Findings;
 
 /// <summary>
 /// <c>lock-contention</c>: requests queue on a lock. Reads the capture's runtime ContentionStart count (a thread found a
-/// Monitor/Lock taken and spinning did not get it) per request, and the time those waits took as a share of the phase.
+/// Monitor/Lock taken and spinning did not get it) per request, and the time those waits took as a share of the phase,
+/// on the captured scenario where contentions per request are highest (a lock on the copy path is taken per piece, so
+/// large bodies show it most).
 /// </summary>
 public sealed class LockContentionRule : IFindingRule
 {
@@ -20,6 +22,9 @@ public sealed class LockContentionRule : IFindingRule
     /// <summary>Waits adding up to 1 % of the phase (summed over threads): short enough contentions cost nothing, and then the count alone is no finding.</summary>
     public const double MinWaitShare = 0.01;
 
+    /// <summary>A 10 MB download measures a few dozen requests in a quick phase; a tenth per request is still a few events.</summary>
+    public const long MinRequests = 20;
+
     public string Id => FindingId;
 
     public bool NeedsCapture => true;
@@ -29,7 +34,7 @@ public sealed class LockContentionRule : IFindingRule
     public Finding? Evaluate(TargetEvidence evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        if (CaptureEvidence.First(evidence, Scenarios) is not ({ } measured, { } capture))
+        if (CaptureEvidence.Worst(evidence, Scenarios, capture => capture.PerRequest(capture.LockContentions), MinRequests) is not ({ } measured, { } capture))
         {
             return null;
         }
