@@ -51,7 +51,7 @@ internal sealed record BenchPlan
     public bool Capture { get; init; }
 
     /// <summary>Sample CPU stacks in those captures (hot methods, flame graphs).</summary>
-    public bool CaptureCpu { get; init; } = true;
+    public bool CaptureCpu { get; init; }
 
     /// <summary>Run the lab and the components it starts on separate CPUs (<see cref="CpuSplit"/>); set by <c>--calibrate</c>.</summary>
     public bool SplitCpus { get; init; }
