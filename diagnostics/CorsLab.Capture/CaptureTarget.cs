@@ -28,9 +28,22 @@ public static class CaptureTarget
             return $"no process {processId} is running";
         }
 
-        // A .NET process (Core 3.0+) publishes a diagnostics port; anything else does not.
-        return DiagnosticsClient.GetPublishedProcesses().Contains(processId)
-            ? null
-            : $"process {processId} is not a .NET process with a diagnostics port (.NET Core 3.0 or later, DOTNET_EnableDiagnostics not 0)";
+        // A .NET process (Core 3.0+) publishes a diagnostics port; anything else does not. A port file can outlive a
+        // killed process whose id was reused, so the port must also answer.
+        var notDotnet = $"process {processId} is not a .NET process with a diagnostics port (.NET Core 3.0 or later, DOTNET_EnableDiagnostics not 0)";
+        if (!DiagnosticsClient.GetPublishedProcesses().Contains(processId))
+        {
+            return notDotnet;
+        }
+
+        try
+        {
+            new DiagnosticsClient(processId).GetProcessEnvironment();
+            return null;
+        }
+        catch (Exception error) when (error is ServerNotAvailableException or ServerErrorException or UnsupportedCommandException or IOException or TimeoutException)
+        {
+            return notDotnet;
+        }
     }
 }
