@@ -36,6 +36,15 @@ public sealed class GcPressureRuleTests
     }
 
     [Fact]
+    public void SmallBodies_AreNotJudgedPerByte()
+    {
+        // 20 KB allocated for a 1.4 KB request (a new connection's buffers each time): per-request cost, not copying.
+        var small = Captures.Quiet() with { BytesTransferred = 1_400_000, AllocatedBytesSampled = 20_400_000, AllocationTicks = 200 };
+
+        Assert.Null(_rule.Evaluate(Captures.Evidence(small, Results.ScenarioNames.SmallGet)));
+    }
+
+    [Fact]
     public void ATenthOfTheTimePaused_IsWarn_WhateverAllocates()
     {
         Assert.Equal(FindingSeverity.Warn, _rule.Evaluate(Captures.Evidence(Captures.Quiet() with { GcPauseMilliseconds = 200 }))?.Severity);

@@ -17,6 +17,12 @@ public sealed class GcPressureRule : IFindingRule
     /// </summary>
     public const double AllowanceBytesPerRequest = 16 * 1024;
 
+    /// <summary>
+    /// The per-byte test needs bodies at least as large as the allowance: on a 1 KB GET what a request allocates is its
+    /// per-request cost (a new connection's buffers under connection churn, say), which bytes moved cannot measure.
+    /// </summary>
+    public const double MinBytesPerRequest = AllowanceBytesPerRequest;
+
     /// <summary>Below this many allocation ticks the sampled total is too coarse (±100 KB a tick) to divide.</summary>
     public const long MinTicks = 10;
 
@@ -47,7 +53,7 @@ public sealed class GcPressureRule : IFindingRule
 
         var allocatedPerRequest = capture.PerRequest(capture.AllocatedBytesSampled);
         var movedPerRequest = capture.PerRequest(capture.BytesTransferred);
-        var perByte = capture.AllocationTicks >= MinTicks && movedPerRequest > 0 ? Math.Max(0, allocatedPerRequest - AllowanceBytesPerRequest) / movedPerRequest : 0;
+        var perByte = capture.AllocationTicks >= MinTicks && movedPerRequest >= MinBytesPerRequest ? Math.Max(0, allocatedPerRequest - AllowanceBytesPerRequest) / movedPerRequest : 0;
         var paused = capture.PausedFraction;
         var severity = perByte >= CriticalAllocatedPerByte || paused >= CriticalPausedFraction ? FindingSeverity.Critical
             : perByte >= WarnAllocatedPerByte || paused >= WarnPausedFraction ? FindingSeverity.Warn
