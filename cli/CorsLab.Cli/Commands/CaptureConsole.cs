@@ -21,7 +21,7 @@ internal static class CaptureConsole
             var c = m.Capture!;
             line(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{m.Target,-12} {m.Scenario,-16} {c.Requests,8} {c.PerRequest(c.DnsResolutions),6:0.##} {c.PerRequest(c.TlsHandshakes),6:0.##} {c.PerRequest(c.SocketConnects),9:0.###} {c.PerRequest(c.AllocatedBytesSampled) / 1024,9:0.0} {$"{c.Gen0Collections}/{c.Gen1Collections}/{c.Gen2Collections}",10} {c.PausedFraction,7:0.0%} {c.StarvationAdjustments + c.BlockingAdjustments,8} {$"{c.WorkerThreadsFirst}→{c.WorkerThreadsMax}",8} {c.PerRequest(c.LockContentions),7:0.###} {c.LockContentionMilliseconds,8:0.##} {c.Exceptions,6} {c.CpuSamples,8}"));
+                $"{m.Target,-12} {m.Scenario,-16} {c.Requests,8} {c.PerRequest(c.DnsResolutions),6:0.##} {c.PerRequest(c.TlsHandshakes),6:0.##} {c.PerRequest(c.SocketConnects),9:0.###} {c.PerRequest(c.AllocatedBytesSampled) / 1024,9:0.0} {$"{c.Gen0Collections}/{c.Gen1Collections}/{c.Gen2Collections}",10} {c.PausedFraction,7:0.0%} {c.StarvationAdjustments + c.BlockingAdjustments,8} {(c.WorkerThreadsFirst is { } first ? $"{first}→{c.WorkerThreadsMax}" : "-"),8} {c.PerRequest(c.LockContentions),7:0.###} {c.LockContentionMilliseconds,8:0.##} {c.Exceptions,6} {c.CpuSamples,8}"));
         }
 
         foreach (var m in captured)
