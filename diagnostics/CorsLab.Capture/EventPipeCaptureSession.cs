@@ -58,7 +58,6 @@ internal sealed class EventPipeCaptureSession : IScenarioCaptureSession
             return;
         }
 
-        _stopped = true;
         try
         {
             await _session.StopAsync(cancellationToken);
@@ -68,6 +67,8 @@ internal sealed class EventPipeCaptureSession : IScenarioCaptureSession
             // The target exited: the stream ends by itself with what it had.
         }
 
+        // Marked only once stopped: an interrupted stop (Ctrl+C) is finished by DisposeAsync, so no session outlives the lab.
+        _stopped = true;
         await _copy;
         await _file.DisposeAsync();
     }
