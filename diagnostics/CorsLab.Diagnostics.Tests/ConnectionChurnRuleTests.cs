@@ -23,6 +23,18 @@ public sealed class ConnectionChurnRuleTests
     }
 
     [Fact]
+    public void WithACapture_TheProcesssOwnSocketConnectsCorroborate()
+    {
+        var target = Measurements.Of("pipelines", "reuse", Measurements.Around(600, 300), Measurements.Three(joined: 300, originConnections: 300, clientConnections: 1))
+            with { Capture = Captures.Quiet(300) with { SocketConnects = 300 } };
+
+        var finding = _rule.Evaluate(Measurements.Evidence(target, null));
+
+        Assert.Equal("1", finding?.Evidence["capture.socketConnectsPerRequest"]);
+        Assert.Contains("Inside the proxy's process: 1 socket connects per request.", finding!.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HalfTheRequestsOnNewConnections_Warn()
     {
         var target = Measurements.Of("t", "small-get", Measurements.Around(600, 200), Measurements.Three(joined: 200, originConnections: 120, clientConnections: 16));

@@ -14,6 +14,7 @@ public sealed class DiagnoseBadInputTests
     [InlineData("not an http(s) URL template", "diagnose", "--target", "http://127.0.0.1:1/{path}?url={url}")]
     [InlineData("--origin-port: 70000 is not a port", "diagnose", "--target", "http://127.0.0.1:1{path}", "--origin-port", "70000")]
     [InlineData("--repeat", "diagnose", "--self-check", "--repeat", "0")]
+    [InlineData("--pid names the process of a --target", "diagnose", "--engine", "yarp", "--pid", "1")]
     [InlineData("--quick and --deep contradict each other", "diagnose", "--engine", "yarp", "--quick", "--deep")]
     [InlineData("--scenario names the set itself; drop --quick", "diagnose", "--engine", "yarp", "--quick", "--scenario", "drip")]
     [InlineData("only --deep", "diagnose", "--self-check", "--quick")]

@@ -65,6 +65,9 @@ public sealed record ScenarioMeasurement
     /// <summary>The target process's resources over the phase, when it is a local process.</summary>
     public ResourceSummary? Resources { get; init; }
 
+    /// <summary>The EventPipe capture of the target process over the phase; null when none was taken (optional).</summary>
+    public CaptureSummary? Capture { get; init; }
+
     /// <summary>The scenario's thresholds evaluated on this measurement; empty when it has none (optional).</summary>
     public IReadOnlyList<ThresholdResult> Thresholds { get; init; } = [];
 

@@ -14,6 +14,9 @@ public static class ScenarioNames
 
     public const string MediumGet = "medium-get";
 
+    /// <summary>64 KB GETs, 16 in flight, the origin by name: the white-box rules' scenario (a capture divides its events by its requests).</summary>
+    public const string NamedGet = "named-get";
+
     public const string LargeDownload = "large-download";
 
     /// <summary>A request body (origin <c>/sink</c>): request buffering shows as the origin waiting for the client's last byte.</summary>

@@ -61,6 +61,11 @@ internal sealed record BenchPlan
     public double TraceSampling { get; init; } = DefaultTraceSampling;
 
     public const double DefaultTraceSampling = 0.1;
+    /// <summary>Capture each engine's process (EventPipe) around every scenario, into the run folder (<c>investigate</c>; <c>--no-capture</c> turns it off).</summary>
+    public bool Capture { get; init; }
+
+    /// <summary>Sample CPU stacks in those captures (hot methods, flame graphs).</summary>
+    public bool CaptureCpu { get; init; }
 
     /// <summary>Run the lab and the components it starts on separate CPUs (<see cref="CpuSplit"/>); set by <c>--calibrate</c>.</summary>
     public bool SplitCpus { get; init; }

@@ -22,7 +22,8 @@ namespace CorsLab.Cli.Bench;
 /// <code>
 ///  1 check input (targets reachable, wrk present) ─ 2 run folder ─ 3 origin, engines (child processes)
 ///  4 before-load hook (investigate's spec) ─ 5 repeat × scenario × target × driver, run.json after each
-///    (first repeat: each scenario's load-client ceiling before its targets)
+///    (first repeat: each scenario's load-client ceiling before its targets; with Capture, each engine's process
+///    recorded around it as TARGET-SCENARIO.nettrace in the run folder)
 ///  6 complete: true, summary table, waterfalls, calibration verdict      (Ctrl+C: run.json with complete: false, exit 130; children killed)
 /// </code>
 /// </summary>
@@ -107,7 +108,9 @@ internal sealed class BenchSession
 
             // 5. Load, targets interleaved within each repeat.
             using var control = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
-            var executor = components.Origin is { } origin ? new ScenarioExecutor(origin, control) : null;
+            var executor = components.Origin is { } origin
+                ? new ScenarioExecutor(origin, control) { Capture = Diagnose.CaptureChoice.Create(plan.Capture, session.Directory, plan.CaptureCpu) }
+                : null;
             for (var repeat = 0; repeat < plan.Repeat; repeat++)
             {
                 foreach (var scenario in plan.Scenarios)
@@ -144,6 +147,7 @@ internal sealed class BenchSession
             await session.FinishAsync(complete: true, CancellationToken.None);
             BenchTable.Print(session._run, console.Interactive);
             WaterfallConsole.Print(RunAnalyzer.Analyze(session._run), console.Line);
+            CaptureConsole.Print(session._run.Measurements, session.Directory, console.Line);
             session.AfterRun?.Invoke(session._run);
             var calibrated = CalibrationTable.Print(session._run, console);
             console.Line($"wrote {Path.Combine(session.Directory, RunWriter.FileName)} and {Path.Combine(session.Directory, "report.md")}");

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using CorsLab.Cli.Diagnose;
 using CorsLab.Cli.Usage;
 using CorsLab.Components;
 using CorsLab.Diagnostics.Output;
+using CorsLab.Load.Capture;
 using CorsLab.Load.Scenarios;
 using CorsLab.Proxies.Catalog;
 using CorsLab.Results;
@@ -13,7 +15,9 @@ namespace CorsLab.Cli.Commands;
 /// <summary>
 /// <c>corslab diagnose</c>: one engine (with its faults) or one external target, the diagnosis scenarios
 /// through it and direct to the origin, the findings as a table and optionally as JSON. Exit 0 whether or not
-/// there are findings. <c>--self-check</c> runs the fault matrix instead (<see cref="DiagnoseSelfCheck"/>).
+/// there are findings. <c>--self-check</c> runs the fault matrix instead (<see cref="DiagnoseSelfCheck"/>). The target's
+/// process is captured (EventPipe) when the lab knows it: an engine it starts, or <c>--pid</c>; the traces go to
+/// <c>results/runs/STAMP-diagnose/</c>.
 /// </summary>
 internal static class DiagnoseCommand
 {
@@ -27,12 +31,17 @@ internal static class DiagnoseCommand
     private static readonly Option<string?> UpstreamUrl = new("--upstream-url") { Description = "your own upstream on 127.0.0.1, requested through the target and direct instead of the lab origin (small-get and reuse; rules needing the origin's timings say 'not checked')" };
     private static readonly Option<string?> Json = new("--json") { Description = $"write the findings ({FindingsDocument.SchemaV1}) to this file" };
     private static readonly Option<bool> SelfCheck = new("--self-check") { Description = "run the fault matrix (every engine × black-box fault, and clean) and print the confusion matrix" };
+    private static readonly Option<string?> Pid = new("--pid") { Description = "the --target's process id: a running .NET process to capture (EventPipe) while it is measured" };
+    private static readonly Option<bool> NoCapture = new("--no-capture") { Description = "measure only: no EventPipe capture of the engine's (or --pid's) process; the white-box rules say 'not checked'" };
+    // Off by default: SampleProfiler suspends the runtime every millisecond to walk stacks, which raised named-get's p99
+    // on pipelines from 13–22 ms to 52–106 ms on a 2-core machine; the event counts alone left p50 and p99 within noise.
+    private static readonly Option<bool> CaptureCpu = new("--capture-cpu") { Description = "also sample CPU stacks in the captures (hot methods, speedscope flame graphs); raises tail latency while on" };
     private static readonly Option<int> Repeat = new("--repeat") { Description = "self-check: how many times to run the matrix", DefaultValueFactory = _ => 1 };
 
     public static Command Create()
     {
         var command = new Command("diagnose", "Why is it slow? Measure one engine or target against direct and name the causes.");
-        foreach (var option in new Option[] { Engine, Faults, Target, OriginPort, UpstreamUrl, Scenarios, Quick, Deep, Json, SelfCheck, Repeat })
+        foreach (var option in new Option[] { Engine, Faults, Target, Pid, OriginPort, UpstreamUrl, Scenarios, Quick, Deep, Json, NoCapture, CaptureCpu, SelfCheck, Repeat })
         {
             command.Options.Add(option);
         }
@@ -47,9 +56,20 @@ internal static class DiagnoseCommand
         var faultNames = parse.GetValue(Faults) ?? [];
         var template = parse.GetValue(Target);
         var upstream = ParseUpstream(parse.GetValue(UpstreamUrl), parse);
+        var pidText = parse.GetValue(Pid);
+        if (pidText is not null && template is null)
+        {
+            throw new UsageException("--pid names the process of a --target; an --engine's process is the lab's own child and is captured anyway");
+        }
+
+        int? pid = pidText is null ? null : CaptureChoice.ParsePid(pidText);
+        var capturing = !parse.GetValue(NoCapture) && (engineName is not null || pid is not null || parse.GetValue(SelfCheck));
+        var named = parse.GetValue(Scenarios) ?? [];
         var scenarios = upstream is null
-            ? DiagnosisScenarios.Resolve(ChooseScenarios(parse.GetValue(Scenarios) ?? [], parse.GetValue(Quick), parse.GetValue(Deep)))
+            ? DiagnosisScenarios.Resolve(DiagnosisScenarios.WithCapture(ChooseScenarios(named, parse.GetValue(Quick), parse.GetValue(Deep)), capturing && named.Length == 0))
             : DiagnosisScenarios.ForUpstream(upstream);
+        var folder = Path.Combine("results", "runs", DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-diagnose");
+        var capture = CaptureChoice.Create(capturing, folder, parse.GetValue(CaptureCpu));
         var json = parse.GetValue(Json);
         if (parse.GetValue(SelfCheck))
         {
@@ -69,7 +89,7 @@ internal static class DiagnoseCommand
                 throw new UsageException("--self-check measures the scenarios each rule needs; only --deep (adding the slow probe and fault no-timeout) applies");
             }
 
-            return await DiagnoseSelfCheck.RunAsync(repeat, parse.GetValue(Deep), json, cancellationToken);
+            return await DiagnoseSelfCheck.RunAsync(repeat, parse.GetValue(Deep), json, capture, cancellationToken);
         }
 
         if ((engineName is null) == (template is null))
@@ -117,9 +137,10 @@ internal static class DiagnoseCommand
                 target = new TargetInfo("target", TargetKinds.External, template!, []);
             }
 
-            var diagnosis = await RunOneAsync(origin, target, scenarios, process?.Process.ProcessId, direct: null, cancellationToken);
+            var diagnosis = await RunOneAsync(origin, target, scenarios, process?.Process.ProcessId ?? pid, direct: null, capture, cancellationToken);
             DiagnoseTable.Print(diagnosis);
             WaterfallConsole.Print(diagnosis);
+            CaptureConsole.Print(diagnosis.Measurements, folder, Console.Out.WriteLine);
             if (json is not null)
             {
                 await FindingsDocument.From(target.Template, [.. scenarios.Select(scenario => scenario.Name)], diagnosis.Findings).WriteAsync(json, cancellationToken);
@@ -138,11 +159,12 @@ internal static class DiagnoseCommand
     }
 
     /// <summary>Measures <paramref name="target"/> (and direct, unless given) under <paramref name="scenarios"/> and evaluates the rules.</summary>
+    /// <param name="capture">Records <paramref name="processId"/> around each scenario; null for none.</param>
     public static async Task<Diagnosis> RunOneAsync(
-        OriginProcess origin, TargetInfo target, IReadOnlyList<Scenario> scenarios, int? processId, IReadOnlyList<ScenarioMeasurement>? direct, CancellationToken cancellationToken)
+        OriginProcess origin, TargetInfo target, IReadOnlyList<Scenario> scenarios, int? processId, IReadOnlyList<ScenarioMeasurement>? direct, IScenarioCapture? capture, CancellationToken cancellationToken)
     {
         using var control = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var executor = new ScenarioExecutor(new OriginUrls(origin.HttpUrl, origin.HttpsUrl, SpecEnvironment.FindRefusedUrl()), control);
+        var executor = new ScenarioExecutor(new OriginUrls(origin.HttpUrl, origin.HttpsUrl, SpecEnvironment.FindRefusedUrl()), control) { Capture = capture };
         var runner = new DiagnosisRunner(executor);
         return await runner.RunAsync(target, scenarios, processId, direct, line => Console.Out.WriteLine($"  {line}"), cancellationToken);
     }

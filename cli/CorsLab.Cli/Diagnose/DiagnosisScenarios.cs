@@ -38,8 +38,19 @@ public static class DiagnosisScenarios
     /// </summary>
     public static IReadOnlyList<string> Deep { get; } = [.. Default, ScenarioNames.HttpsUpstream, ScenarioNames.Http10Drip, ScenarioNames.SilentUpstream];
 
-    /// <summary>The default scenarios <paramref name="rule"/> reads: all a run needs to see whether that one rule fires.</summary>
-    public static IReadOnlyList<string> For(IFindingRule rule) => [.. Deep.Where(rule.Scenarios.Contains)];
+    /// <summary>
+    /// Added to any set when the target's process is captured: named-get, whose 16 in flight and origin by name make the
+    /// white-box causes (lookups, blocked threads, allocation) show per request, and large-download, whose 160 copied
+    /// pieces a request make a lock on the copy path contend even on two cores.
+    /// </summary>
+    public static IReadOnlyList<string> WhiteBox { get; } = [ScenarioNames.NamedGet, ScenarioNames.LargeDownload];
+
+    /// <summary><paramref name="names"/> with the white-box scenarios appended when <paramref name="capture"/> is on.</summary>
+    public static IReadOnlyList<string> WithCapture(IReadOnlyList<string> names, bool capture) =>
+        capture ? [.. names, .. WhiteBox.Where(name => !names.Contains(name))] : names;
+
+    /// <summary>The default scenarios <paramref name="rule"/> reads (the white-box ones too): all a run needs to see whether that one rule fires.</summary>
+    public static IReadOnlyList<string> For(IFindingRule rule) => [.. Deep.Concat(WhiteBox).Where(rule.Scenarios.Contains)];
 
     public static IEnumerable<string> Names => ScenarioCatalog.Names;
 

@@ -7,7 +7,8 @@ namespace CorsLab.Diagnostics.Findings;
 /// open. Reads the three-point join's connection counts: distinct origin connections per joined request, against
 /// the client's connections per request (a client that itself closes every connection cannot blame the proxy).
 /// When the https origin was measured too, the finding states what the churn costs each request there: its p50 over
-/// direct's, who keeps one TLS connection, is the handshake a new connection pays.
+/// direct's, who keeps one TLS connection, is the handshake a new connection pays. When the target's process was
+/// captured, the finding is corroborated from inside: its own socket connects per request.
 /// </summary>
 public sealed class ConnectionChurnRule : IFindingRule
 {
@@ -63,6 +64,13 @@ public sealed class ConnectionChurnRule : IFindingRule
         if (directThree is not null)
         {
             facts["direct.originConnectionsPerRequest"] = Evidence.Number(directThree.OriginConnectionsPerRequest);
+        }
+
+        if (measured.Capture is { Requests: > 0 } capture)
+        {
+            facts["capture.socketConnectsPerRequest"] = Evidence.Number(capture.PerRequest(capture.SocketConnects));
+            facts["capture.httpConnectionsPerRequest"] = Evidence.Number(capture.PerRequest(capture.HttpConnectionsOpened));
+            summary += Evidence.Invariant($" Inside the proxy's process: {Evidence.Number(capture.PerRequest(capture.SocketConnects))} socket connects per request.");
         }
 
         if (HttpsCost(evidence) is var (https, httpsDirect, added))

@@ -26,11 +26,28 @@ public static class FindingRules
         new RequestErrorsRule(),
     ];
 
+    /// <summary>
+    /// The white-box rules: they read an EventPipe capture of the target's process, so they hold for a .NET target whose
+    /// process the lab can open (an engine it starts, or <c>--pid</c>), and say "not checked" for any other.
+    /// </summary>
+    public static IReadOnlyList<IFindingRule> WhiteBox { get; } =
+    [
+        new DnsPerRequestRule(),
+        new TlsHandshakePerRequestRule(),
+        new ThreadPoolStarvationRule(),
+        new GcPressureRule(),
+        new LockContentionRule(),
+        new CpuHotspotRule(),
+    ];
+
+    /// <summary>Every rule: black-box and white-box. The default of every entry point.</summary>
+    public static IReadOnlyList<IFindingRule> All { get; } = [.. BlackBox, .. WhiteBox];
+
     /// <summary>Runs every rule over one target's evidence; findings ordered by severity (critical first), then id.</summary>
     public static IReadOnlyList<Finding> Evaluate(TargetEvidence evidence, IEnumerable<IFindingRule>? rules = null)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        return (rules ?? BlackBox)
+        return (rules ?? All)
             .Select(rule => rule.Evaluate(evidence))
             .OfType<Finding>()
             .OrderByDescending(finding => finding.Severity)
@@ -48,12 +65,16 @@ public static class FindingRules
         ArgumentNullException.ThrowIfNull(evidence);
         var measured = evidence.Scenarios.ToHashSet(StringComparer.Ordinal);
         var result = new List<(string Rule, string Why)>();
-        foreach (var rule in rules ?? BlackBox)
+        foreach (var rule in rules ?? All)
         {
             var read = rule.Scenarios.Where(measured.Contains).ToArray();
             if (rule.Scenarios.Count > 0 && read.Length == 0)
             {
                 result.Add((rule.Id, $"needs {string.Join(" or ", rule.Scenarios)}; add --scenario"));
+            }
+            else if (rule.NeedsCapture && !(rule.Scenarios.Count > 0 ? read : [.. measured]).Any(scenario => evidence.Measured(scenario)?.Capture is not null))
+            {
+                result.Add((rule.Id, NeedsCaptureWhy));
             }
             else if (rule.NeedsOriginTimings && read.Length > 0 && read.All(scenario => evidence.Measured(scenario)?.ThreePoint is null))
             {
@@ -63,6 +84,9 @@ public static class FindingRules
 
         return result;
     }
+
+    /// <summary>What a white-box rule with no capture to read says.</summary>
+    public const string NeedsCaptureWhy = "needs a capture: --pid or an engine the lab starts";
 
     /// <summary>
     /// Findings for every target of <paramref name="run"/> except <c>direct</c> (the reference), as

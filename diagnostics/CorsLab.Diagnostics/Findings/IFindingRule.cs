@@ -18,6 +18,12 @@ public interface IFindingRule
     /// </summary>
     bool NeedsOriginTimings => false;
 
+    /// <summary>
+    /// Whether the rule reads an EventPipe capture of the target's process (<see cref="Results.ScenarioMeasurement.Capture"/>):
+    /// without one (an external target with no pid, <c>--no-capture</c>) the rule is "not checked" rather than silent.
+    /// </summary>
+    bool NeedsCapture => false;
+
     /// <summary>The finding, or null when the evidence is absent, too thin, or shows nothing.</summary>
     Finding? Evaluate(TargetEvidence evidence);
 }

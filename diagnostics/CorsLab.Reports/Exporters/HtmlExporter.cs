@@ -109,6 +109,7 @@ internal static class HtmlExporter
             {
                 SpanStyle.Bold => $"<strong>{Encode(span.Text)}</strong>",
                 SpanStyle.Code => $"<code>{Encode(span.Text)}</code>",
+                SpanStyle.File => $"<a href=\"{Encode(span.Text)}\">{Encode(span.Text)}</a>",
                 _ => Encode(span.Text),
             });
         }

@@ -84,6 +84,7 @@ internal static class MarkdownExporter
             {
                 SpanStyle.Bold => $"**{Escape(span.Text)}**",
                 SpanStyle.Code => span.Text.Contains('`', StringComparison.Ordinal) ? $"`` {span.Text} ``" : $"`{span.Text}`",
+                SpanStyle.File => $"[{Escape(span.Text)}](<{span.Text}>)",
                 _ => Escape(span.Text),
             });
         }

@@ -26,6 +26,9 @@ public sealed record Scenario
 
     public bool ConnectionClose { get; init; }
 
+    /// <summary>Ask for the origin by the name <c>localhost</c>, not its address: a proxy can only resolve a name (too often).</summary>
+    public bool UpstreamByName { get; init; }
+
     /// <summary>Send the body only after <c>100 Continue</c> (or the client's continue timeout): <see cref="RequestSpec.ExpectContinue"/>.</summary>
     public bool ExpectContinue { get; init; }
 

@@ -147,6 +147,18 @@ public static class ScenarioCatalog
             Thresholds = [Threshold.AtLeast(ThresholdMetrics.HealthyAfter, 1)],
         },
 
+        new()
+        {
+            Name = ScenarioNames.NamedGet,
+            Description = "64 KB GETs, 16 in flight, the origin named localhost: what the proxy's process does per request (name lookups, connections, allocation, locks, blocked threads), read from an EventPipe capture.",
+            Path = "/bytes/65536",
+            UpstreamByName = true,
+            Model = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 16, Warmup = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(5) },
+
+            // Bounded by count too: ~1,000 requests give every per-request rate two decimals, on a slow engine as on a fast one.
+            Quick = new LoadModel { Kind = LoadModelKind.Concurrency, Concurrency = 16, Warmup = TimeSpan.FromSeconds(0.3), Duration = TimeSpan.FromSeconds(1.5), MaxRequests = 1_000 },
+            Thresholds = [FewErrors],
+        },
         // The probes: one request at a time where a 40 ms stall must show as itself, never as queueing.
         new()
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CorsLab.Load.Capture;
 using CorsLab.Load.Engine;
 using CorsLab.Load.Join;
 using CorsLab.Load.Resources;
@@ -8,11 +10,15 @@ namespace CorsLab.Load.Scenarios;
 
 /// <summary>
 /// One scenario against one target: load (warm-up, measured), the target process's resources over it, the
-/// three-point join with the origin, the health check, the thresholds. Returns the measurement; never throws
-/// for what the target did (that is measured), only for cancellation.
+/// three-point join with the origin, the health check, the thresholds, and, given a <see cref="Capture"/>, a white-box
+/// recording of the target's process. Returns the measurement; never throws for what the target did (that is
+/// measured), only for cancellation.
 /// </summary>
 public sealed class ScenarioExecutor(OriginUrls origin, HttpClient control)
 {
+    /// <summary>Records the target's process around each scenario (never direct's: the origin is not under study); null for none.</summary>
+    public IScenarioCapture? Capture { get; init; }
+
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(3);
 
     private readonly OriginTimingsClient _timings = new(control, origin.Http);
@@ -25,12 +31,16 @@ public sealed class ScenarioExecutor(OriginUrls origin, HttpClient control)
         ArgumentNullException.ThrowIfNull(target);
         var requests = ScenarioRequests.For(scenario, target, origin);
         var started = DateTimeOffset.UtcNow;
+        await using var capture = Capture is not null && processId is { } capturedPid && target.Kind != TargetKinds.Direct
+            ? await Capture.StartAsync(capturedPid, target, scenario.Name, repeat, cancellationToken)
+            : null;
         var sampler = processId is { } pid ? ResourceSampler.Start(pid) : null;
+        var phase = new MeasuredPhaseStart(observer);
         LoadRunResult run;
         ResourceSummary? resources = null;
         try
         {
-            run = await new LoadRunner(requests, model).RunAsync(observer, cancellationToken);
+            run = await new LoadRunner(requests, model).RunAsync(phase, cancellationToken);
         }
         finally
         {
@@ -41,7 +51,17 @@ public sealed class ScenarioExecutor(OriginUrls origin, HttpClient control)
             }
         }
 
-        var measurement = MeasurementBuilder.From(target.Name, scenario.Name, repeat, model, started, run) with { Resources = resources };
+        // Stopped after the sampler: the session's rundown costs the target CPU that is not the scenario's.
+        CaptureSummary? captured = null;
+        if (capture is not null)
+        {
+            var window = new CaptureWindow(
+                phase.Started ?? Stopwatch.GetTimestamp(), Stopwatch.GetTimestamp(), run.Measured.Requests, run.Measured.BytesReceived + run.Measured.BytesSent,
+                ScenarioRequests.UpstreamOf(scenario, origin).Host);
+            captured = await capture.StopAsync(window, cancellationToken);
+        }
+
+        var measurement = MeasurementBuilder.From(target.Name, scenario.Name, repeat, model, started, run) with { Resources = resources, Capture = captured };
         if (scenario.Joinable && run.Measured.Complete)
         {
             measurement = measurement with { ThreePoint = await ThreePointJoin.JoinAsync(_timings, run.Measured, cancellationToken) };

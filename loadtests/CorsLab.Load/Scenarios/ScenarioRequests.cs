@@ -15,8 +15,7 @@ public static class ScenarioRequests
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(origin);
         var direct = target.Kind == TargetKinds.Direct;
-        var upstreamBase = scenario.Https ? origin.Https ?? throw new InvalidOperationException($"{scenario.Name} needs the origin's https listener") : origin.Http;
-        var upstream = scenario.Upstream ?? new Uri(upstreamBase, scenario.Path);
+        var upstream = UpstreamOf(scenario, origin);
         var basic = new RequestSpec
         {
             Url = Through(target, upstream),
@@ -41,6 +40,24 @@ public static class ScenarioRequests
             ],
             _ => [basic],
         };
+    }
+
+    /// <summary>
+    /// The upstream URL the scenario's requests ask a target for: the scenario's own, or the origin's path, by the name
+    /// <c>localhost</c> when the scenario names its upstream (<see cref="Scenario.UpstreamByName"/>).
+    /// </summary>
+    public static Uri UpstreamOf(Scenario scenario, OriginUrls origin)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(origin);
+        if (scenario.Upstream is { } given)
+        {
+            return given;
+        }
+
+        var upstreamBase = scenario.Https ? origin.Https ?? throw new InvalidOperationException($"{scenario.Name} needs the origin's https listener") : origin.Http;
+        var upstream = new Uri(upstreamBase, scenario.Path);
+        return scenario.UpstreamByName ? new UriBuilder(upstream) { Host = "localhost" }.Uri : upstream;
     }
 
     /// <summary>The URL that says whether a target is still healthy: the contract's <c>/healthcheck</c>, the origin's <c>/healthz</c>.</summary>

@@ -5,7 +5,7 @@ using CorsLab.Reports.Exporters.Plots;
 namespace CorsLab.Reports.Exporters.Composing;
 
 /// <summary>
-/// Lays out the report, verdict first: caveats, the engine to ship, the overview plot, each scenario's ranking, then calibration, findings, spec
+/// Lays out the report, verdict first: caveats, the engine to ship, the overview plot, each scenario's ranking, then calibration, findings, the captures, spec
 /// tallies, the environment, the load client's ceiling, and every scenario in full with its plots.
 /// </summary>
 internal static class ReportComposer
@@ -17,6 +17,7 @@ internal static class ReportComposer
         blocks.AddRange(VerdictSection.Compose(analysis, plots.FirstOrDefault(plot => plot.Kind == PlotKind.Overview)));
         blocks.AddRange(RunSections.Calibration(analysis.Run));
         blocks.AddRange(RunSections.Findings(analysis.Run));
+        blocks.AddRange(CaptureSection.Compose(analysis.Run));
         blocks.AddRange(RunSections.Spec(analysis.Run));
         blocks.AddRange(RunSections.Environment(analysis.Run));
         blocks.AddRange(RunSections.Ceilings(analysis.Run));

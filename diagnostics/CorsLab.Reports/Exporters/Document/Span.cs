@@ -7,6 +7,9 @@ internal sealed record Span(string Text, SpanStyle Style = SpanStyle.Plain)
 
     public static Span Code(string text) => new(text, SpanStyle.Code);
 
+    /// <summary>A file beside the report (a capture, a flame graph), linked by its name.</summary>
+    public static Span File(string fileName) => new(fileName, SpanStyle.File);
+
     public static implicit operator Span(string text) => new(text);
 }
 
@@ -15,4 +18,5 @@ internal enum SpanStyle
     Plain,
     Bold,
     Code,
+    File,
 }
