@@ -5,8 +5,11 @@ namespace CorsLab.Proxies.Core.Faults;
 /// <summary>
 /// A read-only body stream whose every piece passes through an intermediate array before it reaches the reader's
 /// buffer, the shape of a hand-written copy loop. alloc-per-chunk fault: that array is new for every piece
-/// (<c>new byte[n]</c>), garbage the GC must collect. global-lock fault: the copy out of it is made under one lock
-/// shared by every connection, so concurrent bodies queue on it.
+/// (<c>new byte[n]</c>), garbage the GC must collect. global-lock fault: the piece is read from the upstream and
+/// copied out under one lock shared by every connection, with a blocking read, as a shared buffer guarded by
+/// <c>lock</c> is: every body waits for the one being read, and the threads queue on the lock. (A lock held only for
+/// the copy out is free on two cores: the bodies almost never meet there.) The blocking read takes no cancellation,
+/// so under this fault the body-idle timeout does not cut a stalled upstream either.
 /// </summary>
 internal sealed class PieceCopyStream(Stream inner, bool allocPerChunk, Lock? globalLock) : Stream
 {
@@ -28,9 +31,15 @@ internal sealed class PieceCopyStream(Stream inner, bool allocPerChunk, Lock? gl
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (globalLock is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Read(buffer.Span);
+        }
+
         var piece = PieceArray(buffer.Length);
         var read = await inner.ReadAsync(piece.AsMemory(0, buffer.Length), cancellationToken);
-        CopyOut(piece, read, buffer.Span);
+        piece.AsSpan(0, read).CopyTo(buffer.Span);
         return read;
     }
 
@@ -39,10 +48,15 @@ internal sealed class PieceCopyStream(Stream inner, bool allocPerChunk, Lock? gl
 
     public override int Read(Span<byte> buffer)
     {
-        var piece = PieceArray(buffer.Length);
-        var read = inner.Read(piece, 0, buffer.Length);
-        CopyOut(piece, read, buffer);
-        return read;
+        if (globalLock is null)
+        {
+            return ReadPiece(buffer);
+        }
+
+        lock (globalLock)
+        {
+            return ReadPiece(buffer);
+        }
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -92,17 +106,11 @@ internal sealed class PieceCopyStream(Stream inner, bool allocPerChunk, Lock? gl
         return _scratch;
     }
 
-    private void CopyOut(byte[] piece, int read, Span<byte> destination)
+    private int ReadPiece(Span<byte> destination)
     {
-        if (globalLock is null)
-        {
-            piece.AsSpan(0, read).CopyTo(destination);
-            return;
-        }
-
-        lock (globalLock)
-        {
-            piece.AsSpan(0, read).CopyTo(destination);
-        }
+        var piece = PieceArray(destination.Length);
+        var read = inner.Read(piece, 0, destination.Length);
+        piece.AsSpan(0, read).CopyTo(destination);
+        return read;
     }
 }
