@@ -10,9 +10,11 @@ var root = new RootCommand("CorsLab: why is my gateway slow? Engines, spec, load
     BenchCommand.Create(),
     GateCommand.Create(),
     DiagnoseCommand.Create(),
+    CaptureCommand.Create(),
     SpecCommand.Create(),
     ProxyCommand.Create(),
     OriginCommand.Create(),
+    ReceiveCommand.Create(),
     ReportCommand.Create(),
 };
 
