@@ -102,7 +102,8 @@ internal sealed class BenchComponents : IAsyncDisposable
 
     private async Task StartTracingAsync(BenchPlan plan, BenchConsole console, string directory, CancellationToken cancellationToken)
     {
-        if (plan.Engines.Count == 0)
+        // Sampling 0 is an untraced engine, not a traced one that keeps nothing: no provider, no span work at all.
+        if (plan.Engines.Count == 0 || plan.TraceSampling == 0)
         {
             return;
         }

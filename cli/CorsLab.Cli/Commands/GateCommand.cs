@@ -137,6 +137,9 @@ internal static class GateCommand
                 Templates = templates,
                 Scenarios = GateSampler.Scenarios.Select(name => ScenarioCatalog.All.First(s => s.Name == name)).ToArray(),
                 Quick = true,
+
+                // The gate judges speed: span work would be one more thing that differs between runs.
+                TraceSampling = 0,
             },
             Trials = trials,
             TrialDuration = duration,
