@@ -38,4 +38,25 @@ public sealed class BenchTracesTests
             runs.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Bench_SamplingZero_RunsTheEnginesUntraced()
+    {
+        var runs = Directory.CreateTempSubdirectory("corslab-bench-untraced-");
+        try
+        {
+            var bench = await CorslabRun.RunAsync(
+                ["bench", "--engines", "pipelines", "--scenarios", "small-get", "--quick", "--duration", "1s", "--warmup", "500ms", "--trace-sampling", "0", "--out", runs.FullName, "--name", "untraced"],
+                Bound);
+
+            Assert.True(bench.ExitCode == 0, bench.Stderr);
+            var folder = Assert.Single(runs.GetDirectories());
+            Assert.False(File.Exists(Path.Combine(folder.FullName, "spans.jsonl")), "an untraced bench started a receiver");
+            Assert.DoesNotContain("OTLP receiver", bench.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            runs.Delete(recursive: true);
+        }
+    }
 }
