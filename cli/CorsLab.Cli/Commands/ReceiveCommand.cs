@@ -29,7 +29,8 @@ internal static class ReceiveCommand
         Console.Out.WriteLine(ReadyLine.Format(
             ("http", receiver.HttpEndpoint.ToString().TrimEnd('/')),
             ("grpc", receiver.GrpcEndpoint.ToString().TrimEnd('/')),
-            ("spans", receiver.SpansPath)));
+            ("spans", receiver.SpansPath),
+            ("pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);

@@ -127,6 +127,15 @@ internal static class BodyCopier
             }
 
             unflushed = true;
+            if (behaviour.GlobalLock is { } gate)
+            {
+                if (SendLocked(destination, gate) is { } failed)
+                {
+                    return failed;
+                }
+
+                unflushed = false;
+            }
         }
 
         if (to == BodyKind.Chunked)
@@ -161,6 +170,27 @@ internal static class BodyCopier
         catch (Exception error) when (IsIoFailure(error))
         {
             return timer.IsCancellationRequested ? CopyResult.IdleTimeout : CopyResult.DestinationFailed;
+        }
+    }
+
+    /// <summary>
+    /// global-lock fault: the pieces just written are sent under the one lock every connection shares, blocking until
+    /// the socket takes them, as a shared buffer guarded by <c>lock</c> is sent. (A lock held only for the copy into
+    /// the pipe is almost never met by two bodies on two cores.) No idle timeout: a client that stops reading holds the lock.
+    /// </summary>
+    private static CopyResult? SendLocked(PipeWriter destination, Lock gate)
+    {
+        try
+        {
+            lock (gate)
+            {
+                var flushed = destination.FlushAsync().AsTask().GetAwaiter().GetResult();
+                return flushed.IsCanceled || flushed.IsCompleted ? CopyResult.DestinationFailed : null;
+            }
+        }
+        catch (Exception error) when (IsIoFailure(error))
+        {
+            return CopyResult.DestinationFailed;
         }
     }
 
