@@ -66,10 +66,9 @@ internal static class CaptureCommand
 
     private static void Print(CaptureSummary summary, string folder)
     {
-        var paused = summary.WindowSeconds > 0 ? summary.GcPauseMilliseconds / 10 / summary.WindowSeconds : 0;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             over {summary.WindowSeconds:0.0} s: {summary.DnsResolutions} DNS resolutions, {summary.TlsHandshakes} TLS handshakes, {summary.SocketConnects} socket connects
-            ~{summary.AllocatedBytesSampled / 1048576.0:0.0} MB allocated (sampled), GCs {summary.Gen0Collections}/{summary.Gen1Collections}/{summary.Gen2Collections} (gen 0/1/2), {paused:0.0}% paused
+            ~{summary.AllocatedBytesSampled / 1048576.0:0.0} MB allocated (sampled), GCs {summary.Gen0Collections}/{summary.Gen1Collections}/{summary.Gen2Collections} (gen 0/1/2), {summary.PausedFraction:0.0%} paused
             {summary.ThreadPoolAdjustments} thread-pool adjustments ({summary.StarvationAdjustments} for starvation, {summary.BlockingAdjustments} for a thread blocked on a task), {summary.LockContentions} lock contentions, {summary.Exceptions} exceptions
             trace: {Path.Combine(folder, summary.TraceFile)}{(summary.FlameGraphFile is { } flame ? $"; flame graph: {Path.Combine(folder, flame)}" : "")}
             """));
