@@ -12,7 +12,7 @@ public sealed class CaptureAndReceiveCommandTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
 
     [Fact]
-    public async Task Receive_WritesTheSpansOfAnEngineThatExportsToIt()
+    public async Task Receive_WritesTheSpansAndMetricsOfAnEngineThatExportsToIt()
     {
         var folder = Directory.CreateTempSubdirectory("corslab-receive-");
         using var deadline = new CancellationTokenSource(Bound);
@@ -33,6 +33,14 @@ public sealed class CaptureAndReceiveCommandTests
 
             var spans = Path.Combine(folder.FullName, "spans.jsonl");
             while (!(File.Exists(spans) && (await File.ReadAllTextAsync(spans, deadline.Token)).Contains("receive-test-1", StringComparison.Ordinal)))
+            {
+                await Task.Delay(200, deadline.Token);
+            }
+
+            // The engine's meter exports every second: its forwarded counter arrives under its own pid.
+            Assert.Equal(Path.Combine(folder.FullName, "metrics.jsonl"), receiver.Ready["metrics"]);
+            var pid = $"\"pid\":{proxy.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            while (!(File.Exists(receiver.Ready["metrics"]) && File.ReadLines(receiver.Ready["metrics"]).Any(line => line.Contains("corslab.proxy.forwarded", StringComparison.Ordinal) && line.Contains(pid, StringComparison.Ordinal))))
             {
                 await Task.Delay(200, deadline.Token);
             }

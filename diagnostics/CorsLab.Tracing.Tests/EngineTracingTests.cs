@@ -43,7 +43,7 @@ public sealed class EngineTracingTests : IAsyncLifetime
 
         // Spans end, and so are exported, in different batches: wait for every one the assertions read.
         var kestrel = engine != "pipelines";
-        var spans = await SpanPolling.WaitForAsync(_receiver.SpansPath, all =>
+        var spans = await FilePolling.WaitForAsync<SpanRecord>(_receiver.SpansPath, all =>
             RequestTrace.Join(all).FirstOrDefault(t => t.RequestId == requestId) is { } trace
             && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.ServerSpan)
             && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.UpstreamSpan)
@@ -82,6 +82,33 @@ public sealed class EngineTracingTests : IAsyncLifetime
         var seen = await response.Content.ReadAsStringAsync();
         Assert.Contains(CorrelationHeader.Name, seen, StringComparison.Ordinal);
         Assert.DoesNotContain("traceparent", seen, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("httpclient")]
+    [InlineData("yarp")]
+    [InlineData("pipelines")]
+    public async Task EngineExportsItsMeterAndTheRuntimes_UnderItsProcessId(string engine)
+    {
+        await using var proxy = await StartTracedAsync(engine);
+        using (await SendAsync(proxy, "bytes/1024", $"{engine}-{Guid.NewGuid():N}"))
+        {
+        }
+
+        // The meter exports every second, cumulative: wait until an export counts the request.
+        var pid = proxy.Process.ProcessId;
+        var points = await FilePolling.WaitForAsync<MetricPointRecord>(_receiver.MetricsPath, all =>
+            all.Any(p => p.Pid == pid && p.Name == "corslab.proxy.forwarded" && p.Value >= 1)
+            && all.Any(p => p.Pid == pid && p.Name == "dotnet.process.cpu.time"));
+        var forwarded = points.Last(p => p.Pid == pid && p.Name == "corslab.proxy.forwarded");
+        Assert.Equal(MetricKinds.Sum, forwarded.Kind);
+        Assert.True(forwarded.Monotonic);
+        Assert.Equal(MetricKinds.Cumulative, forwarded.Temporality);
+        Assert.Equal("corslab-" + engine, forwarded.Service);
+        Assert.Equal(TelemetryNames.Proxy, forwarded.Scope);
+        var cpu = points.Where(p => p.Pid == pid && p.Name == "dotnet.process.cpu.time").ToList();
+        Assert.Equal("s", cpu[0].Unit);
+        Assert.Contains(cpu, p => p.Attributes.GetValueOrDefault("cpu.mode") == "user" && p.Value > 0);
     }
 
     /// <summary>Every request traced, and batches sent every 100 ms, so tests poll briefly rather than for the SDK's 5 s.</summary>

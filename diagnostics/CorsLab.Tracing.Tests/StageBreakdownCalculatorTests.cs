@@ -71,6 +71,24 @@ public sealed class StageBreakdownCalculatorTests
     }
 
     [Fact]
+    public void Compute_CountsResponsesSentOnlyAfterTheUpstreamBodyEnded_AmongBodiesOfAMillisecondOrMore()
+    {
+        // Upstream body from 10 to 40 ms (r1 to r3), 10 to 10.5 ms (r4, too short to tell).
+        List<RequestTrace> traces =
+        [
+            WithFirstByteOut("r1", bodyEnd: 40 * Ms, firstOut: 12 * Ms),
+            WithFirstByteOut("r2", bodyEnd: 40 * Ms, firstOut: 40 * Ms),
+            WithFirstByteOut("r3", bodyEnd: 40 * Ms, firstOut: 41 * Ms),
+            WithFirstByteOut("r4", bodyEnd: (10 * Ms) + (Ms / 2), firstOut: 11 * Ms),
+        ];
+
+        var breakdown = StageBreakdownCalculator.Compute(traces)!;
+
+        Assert.Equal(3, breakdown.BufferingEligible);
+        Assert.Equal(2.0 / 3, breakdown.FirstByteOutAfterUpstreamEnd!.Value, 9);
+    }
+
+    [Fact]
     public void Compute_NothingTraced_IsNull() => Assert.Null(StageBreakdownCalculator.Compute([]));
 
     private static RequestTrace Request(string id, ulong inProxy, ulong head, ulong end) => new(id,
@@ -78,6 +96,14 @@ public sealed class StageBreakdownCalculatorTests
         Span(id + "s", null, StageBreakdownCalculator.ServerSpan, "server", 0, 100, "CorsLab.Proxy", requestId: id),
         Span(id + "u", id + "s", StageBreakdownCalculator.UpstreamSpan, "client", inProxy, 99, "CorsLab.Proxy",
             events: [new(StageBreakdownCalculator.EventUpstreamHead, T0 + (inProxy + head) * Ms), new(StageBreakdownCalculator.EventUpstreamEnd, T0 + (inProxy + head + end) * Ms)]),
+    ]);
+
+    private static RequestTrace WithFirstByteOut(string id, ulong bodyEnd, ulong firstOut) => new(id,
+    [
+        Span(id + "s", null, StageBreakdownCalculator.ServerSpan, "server", 0, 100, "CorsLab.Proxy", requestId: id,
+            events: [new(StageBreakdownCalculator.EventFirstByteOut, T0 + firstOut)]),
+        Span(id + "u", id + "s", StageBreakdownCalculator.UpstreamSpan, "client", 1, 99, "CorsLab.Proxy",
+            events: [new(StageBreakdownCalculator.EventUpstreamHead, T0 + (10 * Ms)), new(StageBreakdownCalculator.EventUpstreamEnd, T0 + bodyEnd)]),
     ]);
 
     internal static SpanRecord Span(

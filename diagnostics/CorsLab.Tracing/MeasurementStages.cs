@@ -26,8 +26,8 @@ public static class MeasurementStages
                 return m;
             }
 
-            var from = UnixNs(m.StartedUtc.AddSeconds(m.WarmupSeconds ?? 0));
-            var to = from + (ulong)(m.ElapsedSeconds * 1e9);
+            var from = MeasuredPhase.StartUnixNs(m);
+            var to = from + MeasuredPhase.LengthNs(m);
             var inside = starts.Where(t => t.Start >= from && t.Start <= to).Select(t => t.Trace);
             return StageBreakdownCalculator.Compute(inside) is { } stages ? m with { Stages = stages } : m;
         }).ToArray();
@@ -36,6 +36,4 @@ public static class MeasurementStages
 
     private static ulong? ServerStart(RequestTrace trace) =>
         trace.Spans.FirstOrDefault(s => s.Name == StageBreakdownCalculator.ServerSpan)?.StartUnixNs;
-
-    private static ulong UnixNs(DateTimeOffset time) => (ulong)(time - DateTimeOffset.UnixEpoch).Ticks * 100;
 }

@@ -5,17 +5,21 @@ using Microsoft.AspNetCore.Http;
 
 namespace CorsLab.Tracing;
 
-/// <summary>
-/// OTLP/HTTP with binary protobuf: <c>POST /v1/traces</c> writes the spans; <c>POST /v1/metrics</c> is accepted and
-/// dropped, so an engine exporting its meter to the lab's receiver gets no error (the lab reads its meter elsewhere).
-/// </summary>
+/// <summary>OTLP/HTTP with binary protobuf: <c>POST /v1/traces</c> writes the spans, <c>POST /v1/metrics</c> the data points.</summary>
 internal static class OtlpHttpEndpoints
 {
     public const string TracesPath = "/v1/traces";
     public const string MetricsPath = "/v1/metrics";
     private const string Protobuf = "application/x-protobuf";
 
-    public static async Task<IResult> ExportTracesAsync(HttpContext context, SpanWriter writer)
+    public static Task<IResult> ExportTracesAsync(HttpContext context, ReceiverFiles files) =>
+        ExportAsync(context, ExportTraceServiceRequest.Parser, export => files.Spans.Append(SpanRecords.From(export)), new ExportTraceServiceResponse());
+
+    public static Task<IResult> ExportMetricsAsync(HttpContext context, ReceiverFiles files) =>
+        ExportAsync(context, ExportMetricsServiceRequest.Parser, export => files.Metrics.Append(MetricPointRecords.From(export)), new ExportMetricsServiceResponse());
+
+    private static async Task<IResult> ExportAsync<TExport>(HttpContext context, MessageParser<TExport> parser, Action<TExport> write, IMessage response)
+        where TExport : IMessage<TExport>
     {
         if (!IsProtobuf(context.Request))
         {
@@ -23,23 +27,20 @@ internal static class OtlpHttpEndpoints
             return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
 
-        ExportTraceServiceRequest export;
+        TExport export;
         try
         {
             await using var body = Decoded(context.Request);
-            export = ExportTraceServiceRequest.Parser.ParseFrom(await ReadAllAsync(body, context.RequestAborted));
+            export = parser.ParseFrom(await ReadAllAsync(body, context.RequestAborted));
         }
         catch (Exception error) when (error is InvalidProtocolBufferException or InvalidDataException)
         {
             return TypedResults.BadRequest();
         }
 
-        writer.Write(export);
-        return TypedResults.Bytes(new ExportTraceServiceResponse().ToByteArray(), Protobuf);
+        write(export);
+        return TypedResults.Bytes(response.ToByteArray(), Protobuf);
     }
-
-    // An empty ExportMetricsServiceResponse is zero bytes of protobuf.
-    public static IResult AcceptMetrics() => TypedResults.Bytes([], Protobuf);
 
     private static bool IsProtobuf(HttpRequest request) =>
         request.ContentType is { } type && type.StartsWith(Protobuf, StringComparison.OrdinalIgnoreCase);

@@ -10,18 +10,18 @@ namespace CorsLab.Tracing;
 /// <summary>
 /// The lab's OTLP receiver: Kestrel on 127.0.0.1, ephemeral ports. <see cref="HttpEndpoint"/> serves OTLP/HTTP over
 /// HTTP/1.1; <see cref="GrpcEndpoint"/> serves OTLP/gRPC over cleartext HTTP/2, which needs a listener of its own
-/// (without TLS there is no ALPN to pick HTTP/2 on a shared port). Spans go to <see cref="SpansPath"/>.
+/// (without TLS there is no ALPN to pick HTTP/2 on a shared port). Spans go to <see cref="SpansPath"/>, metric data
+/// points to <see cref="MetricsPath"/>.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly SpanWriter _writer;
+    private readonly ReceiverFiles _files;
 
-    private OtlpReceiver(WebApplication app, SpanWriter writer, string spansPath, Uri http, Uri grpc)
+    private OtlpReceiver(WebApplication app, ReceiverFiles files, Uri http, Uri grpc)
     {
         _app = app;
-        _writer = writer;
-        SpansPath = spansPath;
+        _files = files;
         HttpEndpoint = http;
         GrpcEndpoint = grpc;
     }
@@ -32,21 +32,32 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>The URL for OTLP/gRPC exporters (the .NET exporter's default protocol).</summary>
     public Uri GrpcEndpoint { get; }
 
-    public string SpansPath { get; }
+    /// <summary>The receiver's two ports: an exporter's own connections to them are the lab's traffic.</summary>
+    public IReadOnlySet<int> Ports => new HashSet<int> { HttpEndpoint.Port, GrpcEndpoint.Port };
+
+    public string SpansPath => _files.Spans.Path;
+
+    public string MetricsPath => _files.Metrics.Path;
 
     /// <summary>Spans written so far.</summary>
-    public long SpanCount => _writer.Written;
+    public long SpanCount => _files.Spans.Written;
+
+    /// <summary>Metric data points written so far.</summary>
+    public long MetricPointCount => _files.Metrics.Written;
 
     /// <summary>The spans received so far, joined per request (<see cref="RequestTrace.Join"/>).</summary>
     public async Task<IReadOnlyList<RequestTrace>> RequestTracesAsync(CancellationToken cancellationToken) =>
         RequestTrace.Join(await SpanFile.ReadAsync(SpansPath, cancellationToken));
 
-    /// <summary>Starts the receiver, appending to <c>spans.jsonl</c> in <paramref name="directory"/>.</summary>
+    /// <summary>The metric data points received so far.</summary>
+    public Task<IReadOnlyList<MetricPointRecord>> MetricPointsAsync(CancellationToken cancellationToken) =>
+        MetricFile.ReadAsync(MetricsPath, cancellationToken);
+
+    /// <summary>Starts the receiver, appending to <c>spans.jsonl</c> and <c>metrics.jsonl</c> in <paramref name="directory"/>.</summary>
     public static async Task<OtlpReceiver> StartAsync(string directory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        var spansPath = Path.Combine(directory, SpanFile.FileName);
-        var writer = new SpanWriter(spansPath);
+        var files = new ReceiverFiles(directory);
         var builder = WebApplication.CreateSlimBuilder();
         // The lab's console belongs to the run's progress lines; the receiver has nothing to say there.
         builder.Logging.ClearProviders();
@@ -57,12 +68,13 @@ public sealed class OtlpReceiver : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, listen => (http = listen).Protocols = HttpProtocols.Http1);
             kestrel.Listen(IPAddress.Loopback, 0, listen => (grpc = listen).Protocols = HttpProtocols.Http2);
         });
-        builder.Services.AddSingleton(writer);
+        builder.Services.AddSingleton(files);
         builder.Services.AddGrpc();
         var app = builder.Build();
         app.MapGrpcService<TraceExportService>();
+        app.MapGrpcService<MetricsExportService>();
         app.MapPost(OtlpHttpEndpoints.TracesPath, OtlpHttpEndpoints.ExportTracesAsync);
-        app.MapPost(OtlpHttpEndpoints.MetricsPath, OtlpHttpEndpoints.AcceptMetrics);
+        app.MapPost(OtlpHttpEndpoints.MetricsPath, OtlpHttpEndpoints.ExportMetricsAsync);
         var started = false;
         try
         {
@@ -74,12 +86,12 @@ public sealed class OtlpReceiver : IAsyncDisposable
             if (!started)
             {
                 await app.DisposeAsync();
-                writer.Dispose();
+                files.Dispose();
             }
         }
 
         // Kestrel writes the bound port back into each listener's options.
-        return new OtlpReceiver(app, writer, spansPath, Url(http), Url(grpc));
+        return new OtlpReceiver(app, files, Url(http), Url(grpc));
     }
 
     private static Uri Url(ListenOptions? listen) =>
@@ -89,6 +101,6 @@ public sealed class OtlpReceiver : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _writer.Dispose();
+        _files.Dispose();
     }
 }

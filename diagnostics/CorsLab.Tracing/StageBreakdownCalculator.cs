@@ -10,6 +10,8 @@ namespace CorsLab.Tracing;
 /// The server start is the earliest server span of the trace (ASP.NET Core's, on the Kestrel engines, begins before
 /// ours). Connect is the summed duration of the outermost runtime networking spans (pool wait, DNS, connect, TLS),
 /// so a span nested in another counts once. A request without both our server span and upstream span is left out.
+/// Buffering from inside: of the requests whose upstream body took ≥ 1 ms, the share whose <c>first-byte-out</c>
+/// came only after <c>upstream.end</c>.
 /// </summary>
 public static class StageBreakdownCalculator
 {
@@ -17,6 +19,10 @@ public static class StageBreakdownCalculator
     public const string UpstreamSpan = "corslab.proxy.upstream";
     public const string EventUpstreamHead = "upstream.head";
     public const string EventUpstreamEnd = "upstream.end";
+    public const string EventFirstByteOut = "first-byte-out";
+
+    /// <summary>An upstream body shorter than this arrives in one read: sending after its end says nothing about buffering.</summary>
+    public const double MinBodyMsForBuffering = 1;
 
     /// <summary>The runtime's networking sources (their spans' instrumentation scope).</summary>
     public static readonly IReadOnlySet<string> NetworkingScopes = new HashSet<string>
@@ -33,11 +39,18 @@ public static class StageBreakdownCalculator
     public static StageBreakdown? Compute(IEnumerable<RequestTrace> requests)
     {
         List<double> inProxy = [], connect = [], headWait = [], bodyCopy = [];
+        int eligible = 0, held = 0;
         foreach (var request in requests)
         {
             if (Stages(request.Spans) is not { } stages)
             {
                 continue;
+            }
+
+            if (HeldUntilUpstreamEnd(request.Spans) is { } wasHeld)
+            {
+                eligible++;
+                held += wasHeld ? 1 : 0;
             }
 
             inProxy.Add(stages.InProxy);
@@ -60,7 +73,23 @@ public static class StageBreakdownCalculator
             ConnectMs = Median(connect),
             HeadWaitMs = Median(headWait),
             BodyCopyMs = Median(bodyCopy),
+            BufferingEligible = eligible,
+            FirstByteOutAfterUpstreamEnd = eligible > 0 ? (double)held / eligible : null,
         };
+    }
+
+    /// <summary>Whether the first byte out followed the upstream body's end; null when the body was too short to tell or an event is missing.</summary>
+    internal static bool? HeldUntilUpstreamEnd(IReadOnlyList<SpanRecord> spans)
+    {
+        var upstream = spans.FirstOrDefault(s => s.Name == UpstreamSpan);
+        var firstOut = spans.FirstOrDefault(s => s.Name == ServerSpan)?.EventTime(EventFirstByteOut);
+        if (upstream?.EventTime(EventUpstreamHead) is not { } head || upstream.EventTime(EventUpstreamEnd) is not { } end || firstOut is not { } sent
+            || Ms(end, head) < MinBodyMsForBuffering)
+        {
+            return null;
+        }
+
+        return sent >= end;
     }
 
     /// <summary>One request's stages in milliseconds; null without our server and upstream spans.</summary>

@@ -92,6 +92,9 @@ public sealed record ScenarioMeasurement
     /// <summary>Where the time went inside the engine, from its spans (optional; null when not traced).</summary>
     public StageBreakdown? Stages { get; init; }
 
+    /// <summary>The engine's own metrics over the phase, exported over OTLP at 1 s (optional; empty when not received).</summary>
+    public IReadOnlyList<CounterSeries> Counters { get; init; } = [];
+
     /// <summary>Notes on how the figures were obtained, e.g. the external driver's limits (optional).</summary>
     public string? Note { get; init; }
 }

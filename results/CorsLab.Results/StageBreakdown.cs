@@ -21,4 +21,13 @@ public sealed record StageBreakdown
 
     /// <summary>From the upstream's response head to the end of the body copy to the client.</summary>
     public double? BodyCopyMs { get; init; }
+
+    /// <summary>Traced requests whose upstream body took 1 ms or more to arrive: the ones a streaming engine starts sending before it ends.</summary>
+    public int BufferingEligible { get; init; }
+
+    /// <summary>
+    /// Of <see cref="BufferingEligible"/>, the fraction whose first byte out (the server span's <c>first-byte-out</c>)
+    /// came only after the upstream body ended: the engine's own account of buffering the response. Null with none eligible.
+    /// </summary>
+    public double? FirstByteOutAfterUpstreamEnd { get; init; }
 }

@@ -137,10 +137,10 @@ internal sealed class BenchSession
                 }
             }
 
-            // 6. Where the time went inside each engine, from its spans.
+            // 6. Where the time went inside each engine, from its spans, and its counters over time.
             if (components.Receiver is { } receiver)
             {
-                await session.AttachStagesAsync(receiver, cancellationToken);
+                await session.AttachTelemetryAsync(receiver, components.Targets, cancellationToken);
             }
 
             // 7. Done: findings from the evidence, the report from run.json.
@@ -172,15 +172,18 @@ internal sealed class BenchSession
     }
 
     /// <summary>
-    /// Waits for the engines' last span batches (they export every <see cref="EngineTracing.ExportDelayMilliseconds"/>),
-    /// then gives each engine measurement the stage breakdown of its traced requests.
+    /// Waits for the engines' last span batches and metric exports (both every
+    /// <see cref="EngineTracing.ExportDelayMilliseconds"/>), then gives each engine measurement the stage breakdown of
+    /// its traced requests and its process's counters.
     /// </summary>
-    private async Task AttachStagesAsync(OtlpReceiver receiver, CancellationToken cancellationToken)
+    private async Task AttachTelemetryAsync(OtlpReceiver receiver, IReadOnlyList<BenchTarget> targets, CancellationToken cancellationToken)
     {
         await Task.Delay(2 * EngineTracing.ExportDelayMilliseconds, cancellationToken);
         var traces = await receiver.RequestTracesAsync(cancellationToken);
         _console.Line($"traces: {receiver.SpanCount} spans, {traces.Count} requests traced, in {receiver.SpansPath}");
-        _run = MeasurementStages.Attach(_run, traces);
+        _console.Line($"metrics: {receiver.MetricPointCount} points, in {receiver.MetricsPath}");
+        var processIds = targets.Where(t => t.Info.Kind == TargetKinds.Engine && t.ProcessId is not null).ToDictionary(t => t.Info.Name, t => t.ProcessId!.Value);
+        _run = MeasurementCounters.Attach(MeasurementStages.Attach(_run, traces), await receiver.MetricPointsAsync(cancellationToken), processIds, receiver.Ports);
         await WriteAsync();
     }
 

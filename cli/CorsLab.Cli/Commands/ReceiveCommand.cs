@@ -8,15 +8,15 @@ namespace CorsLab.Cli.Commands;
 
 /// <summary>
 /// <c>corslab receive</c>: the lab's OTLP receiver on its own until Ctrl+C, so any gateway's OpenTelemetry exporter
-/// (any language) can be pointed at it and its spans read as <c>spans.jsonl</c>.
+/// (any language) can be pointed at it and its spans and metrics read as <c>spans.jsonl</c> and <c>metrics.jsonl</c>.
 /// </summary>
 internal static class ReceiveCommand
 {
-    private static readonly Option<string> Out = new("--out") { Description = "folder for spans.jsonl", DefaultValueFactory = _ => Path.Combine("results", "spans") };
+    private static readonly Option<string> Out = new("--out") { Description = "folder for spans.jsonl and metrics.jsonl", DefaultValueFactory = _ => Path.Combine("results", "spans") };
 
     public static Command Create()
     {
-        var command = new Command("receive", "Run the lab's OTLP receiver (OTLP/HTTP and OTLP/gRPC on 127.0.0.1) and write the spans it gets to spans.jsonl.");
+        var command = new Command("receive", "Run the lab's OTLP receiver (OTLP/HTTP and OTLP/gRPC on 127.0.0.1) and write the spans and metric points it gets to spans.jsonl and metrics.jsonl.");
         command.Options.Add(Out);
         command.SetAction(RunAsync);
         return command;
@@ -30,6 +30,7 @@ internal static class ReceiveCommand
             ("http", receiver.HttpEndpoint.ToString().TrimEnd('/')),
             ("grpc", receiver.GrpcEndpoint.ToString().TrimEnd('/')),
             ("spans", receiver.SpansPath),
+            ("metrics", receiver.MetricsPath),
             ("pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         try
         {

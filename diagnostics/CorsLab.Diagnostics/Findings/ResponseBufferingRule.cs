@@ -8,6 +8,8 @@ namespace CorsLab.Diagnostics.Findings;
 /// responses (whose origin body took ≥ 1 ms to write) that reached the client only after the origin finished.
 /// A streaming path forwards each piece as it comes, so direct shows ~0. Of the dripped scenarios measured, the
 /// one held back most is judged: a proxy may stream chunked bodies and still buffer an HTTP/1.0 close-delimited one.
+/// When the engine was traced, the finding is corroborated from inside: the share of its traced responses whose
+/// first byte out followed the upstream body's end (<see cref="StageBreakdown.FirstByteOutAfterUpstreamEnd"/>).
 /// </summary>
 public sealed class ResponseBufferingRule : IFindingRule
 {
@@ -22,6 +24,9 @@ public sealed class ResponseBufferingRule : IFindingRule
 
     /// <summary>Nine in ten held back: buffering is the rule, not an accident.</summary>
     public const double CriticalExcess = 0.9;
+
+    /// <summary>Traced responses needed before the spans' share is quoted (tracing samples a tenth by default).</summary>
+    public const int MinTracedForCorroboration = 5;
 
     public string Id => FindingId;
 
@@ -65,6 +70,13 @@ public sealed class ResponseBufferingRule : IFindingRule
         if (directGap is { } gap)
         {
             facts["direct.firstByteGap.p50"] = Evidence.Ms(gap);
+        }
+
+        if (measured.Stages is { BufferingEligible: >= MinTracedForCorroboration, FirstByteOutAfterUpstreamEnd: { } fromSpans } stages)
+        {
+            facts["spans.firstByteOutAfterUpstreamEnd"] = Evidence.Number(fromSpans);
+            facts["spans.bufferingEligible"] = Evidence.Count(stages.BufferingEligible);
+            summary += Evidence.Invariant($" Inside the proxy (its spans): {Evidence.Percent(fromSpans)} of {stages.BufferingEligible} traced responses sent their first byte only after the upstream body ended.");
         }
 
         return new Finding(

@@ -9,8 +9,8 @@ namespace CorsLab.Proxies.Core.Telemetry;
 
 /// <summary>
 /// The OTLP export of one engine process: our <see cref="ProxyTelemetry.Source"/>, ASP.NET Core and HttpClient
-/// instrumentation (only the Kestrel engines emit theirs) and the runtime's networking sources, plus the engine meter
-/// every second. Configured by the standard <c>OTEL_*</c> variables; <see cref="Start"/>'s arguments override the
+/// instrumentation (only the Kestrel engines emit theirs) and the runtime's networking sources; and every second the
+/// engine meter with the runtime's, Kestrel's and HttpClient's (<see cref="Meters"/>). Configured by the standard <c>OTEL_*</c> variables; <see cref="Start"/>'s arguments override the
 /// endpoint and the sampler. Without an endpoint nothing is built, so an untraced engine pays nothing.
 /// </summary>
 public static class ProxyTracing
@@ -20,6 +20,12 @@ public static class ProxyTracing
 
     // One second: fine enough to line up with a scenario's 1 s series points.
     private const int MetricIntervalMilliseconds = 1000;
+
+    /// <summary>
+    /// The engine's meter, the runtime's (CPU, GC, thread pool, lock contention), Kestrel's (connections) and
+    /// HttpClient's (pooled connections, time in queue); an engine that uses neither server nor client exports none of theirs.
+    /// </summary>
+    public static readonly string[] Meters = [ProxyMetrics.MeterName, "System.Runtime", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http"];
 
     /// <param name="endpoint">Overrides <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; the base URL, the signal path is added for OTLP/HTTP.</param>
     /// <param name="sampling">Ratio of new traces kept (parent-based); null leaves <c>OTEL_TRACES_SAMPLER</c> (default: all).</param>
@@ -49,7 +55,7 @@ public static class ProxyTracing
 
         var metrics = Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(resource => Describe(resource, engine))
-            .AddMeter(ProxyMetrics.MeterName)
+            .AddMeter(Meters)
             .AddOtlpExporter((options, reader) =>
             {
                 Aim(options, endpoint, "v1/metrics");
@@ -67,6 +73,9 @@ public static class ProxyTracing
         {
             resource.AddService("corslab-" + engine);
         }
+
+        // Two processes of one engine (a calibration twin, a faulted copy) share the service name; the pid tells them apart.
+        resource.AddAttributes([new KeyValuePair<string, object>("process.pid", Environment.ProcessId)]);
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ using CorsLab.Results;
 
 namespace CorsLab.Reports.Exporters.Composing;
 
-/// <summary>One scenario in full: its plots, exact percentiles, the three-point split, resources, stages inside the engines, thresholds and every repeat.</summary>
+/// <summary>One scenario in full: its plots, exact percentiles, the three-point split, resources, stages and counters inside the engines, thresholds and every repeat.</summary>
 internal static class ScenarioSection
 {
     public static IEnumerable<Block> Compose(ScenarioAnalysis scenario, IEnumerable<PlotFile> plots)
@@ -30,7 +30,7 @@ internal static class ScenarioSection
             yield return Resources(targets);
         }
 
-        foreach (var block in StageTable.Compose(scenario))
+        foreach (var block in StageTable.Compose(scenario).Concat(CounterTable.Compose(scenario)))
         {
             yield return block;
         }

@@ -15,4 +15,8 @@ internal enum PlotKind
     Waterfall,
     RateSeries,
     P99Series,
+
+    /// <summary>Engine counters per second (<see cref="CounterPlot"/>).</summary>
+    CpuSeries,
+    AllocationSeries,
 }

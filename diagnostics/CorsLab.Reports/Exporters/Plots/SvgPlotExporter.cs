@@ -7,8 +7,8 @@ namespace CorsLab.Reports.Exporters.Plots;
 
 /// <summary>
 /// Renders the plots of a run with ScottPlot, headless, to SVG: the run's overview against direct, then per scenario the latency percentile curves, throughput
-/// bars against the direct reference, the first-byte gap, the waterfall of the median and p99 request, and the per-second rate and p99 of each target's median
-/// repeat. A plot with nothing to show is left out.
+/// bars against the direct reference, the first-byte gap, the waterfall of the median and p99 request, the per-second rate and p99 of each target's median
+/// repeat, and each engine's CPU and allocation per second from its exported counters. A plot with nothing to show is left out.
 /// </summary>
 internal static class SvgPlotExporter
 {
@@ -39,6 +39,8 @@ internal static class SvgPlotExporter
 
             Add(PlotKind.RateSeries, $"rate-{slug}.svg", $"{scenario.Scenario}: completions per second (median repeat)", SeriesPlot.Rate(scenario, colors));
             Add(PlotKind.P99Series, $"p99-{slug}.svg", $"{scenario.Scenario}: p99 per second (median repeat)", SeriesPlot.P99(scenario, colors));
+            Add(PlotKind.CpuSeries, $"cpu-{slug}.svg", $"{scenario.Scenario}: each engine's CPU per second, from its own counters (median repeat)", CounterPlot.Cpu(scenario, colors));
+            Add(PlotKind.AllocationSeries, $"allocation-{slug}.svg", $"{scenario.Scenario}: each engine's managed allocation per second, from its own counters (median repeat)", CounterPlot.Allocation(scenario, colors));
 
             void Add(PlotKind kind, string fileName, string caption, Plot? plot)
             {
