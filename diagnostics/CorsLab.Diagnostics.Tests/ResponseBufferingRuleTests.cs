@@ -28,12 +28,12 @@ public sealed class ResponseBufferingRuleTests
     public void TracedEngine_IsCorroboratedByItsSpans()
     {
         var measured = Measurements.Of("yarp", "drip", Measurements.Around(90_000, 100), Measurements.Three(firstByteAfterOriginLast: 1, bufferingEligible: 100));
-        var target = measured with { Stages = new StageBreakdown { TracedRequests = 12, BufferingEligible = 12, FirstByteOutAfterUpstreamEnd = 0.75 } };
+        var target = measured with { Stages = new StageBreakdown { TracedRequests = 12, BufferingEligible = 12, FirstByteOutHeldBack = 0.75 } };
 
         var finding = _rule.Evaluate(Measurements.Evidence(target, null))!;
 
         Assert.Contains("Inside the proxy (its spans): 75% of 12 traced responses", finding.Summary, StringComparison.Ordinal);
-        Assert.Equal("0.75", finding.Evidence["spans.firstByteOutAfterUpstreamEnd"]);
+        Assert.Equal("0.75", finding.Evidence["spans.firstByteOutHeldBack"]);
         Assert.Equal("12", finding.Evidence["spans.bufferingEligible"]);
     }
 
@@ -41,12 +41,12 @@ public sealed class ResponseBufferingRuleTests
     public void TooFewTracedResponses_NoSpanCorroboration()
     {
         var measured = Measurements.Of("yarp", "drip", Measurements.Around(90_000, 100), Measurements.Three(firstByteAfterOriginLast: 1, bufferingEligible: 100));
-        var target = measured with { Stages = new StageBreakdown { TracedRequests = 4, BufferingEligible = ResponseBufferingRule.MinTracedForCorroboration - 1, FirstByteOutAfterUpstreamEnd = 1 } };
+        var target = measured with { Stages = new StageBreakdown { TracedRequests = 4, BufferingEligible = ResponseBufferingRule.MinTracedForCorroboration - 1, FirstByteOutHeldBack = 1 } };
 
         var finding = _rule.Evaluate(Measurements.Evidence(target, null))!;
 
         Assert.DoesNotContain("its spans", finding.Summary, StringComparison.Ordinal);
-        Assert.False(finding.Evidence.ContainsKey("spans.firstByteOutAfterUpstreamEnd"));
+        Assert.False(finding.Evidence.ContainsKey("spans.firstByteOutHeldBack"));
     }
 
     [Fact]

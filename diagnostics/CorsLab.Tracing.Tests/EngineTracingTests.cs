@@ -85,6 +85,32 @@ public sealed class EngineTracingTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("httpclient", false)]
+    [InlineData("httpclient", true)]
+    [InlineData("yarp", false)]
+    [InlineData("yarp", true)]
+    [InlineData("pipelines", false)]
+    [InlineData("pipelines", true)]
+    public async Task DrippedResponse_SpansShowWhetherTheEngineHeldItBack(string engine, bool buffering)
+    {
+        await using var proxy = await StartTracedAsync(engine, buffering ? ["buffer-response"] : []);
+        var requestId = $"{engine}-drip-{Guid.NewGuid():N}";
+
+        // 200 ms of drip: the copy's last tenth is 20 ms wide, far more than a busy machine delays one write.
+
+        using (var response = await SendAsync(proxy, "drip?chunks=5&size=100&interval_ms=50", requestId))
+        {
+            Assert.Equal(500, (await response.Content.ReadAsByteArrayAsync()).Length);
+        }
+
+        var spans = await FilePolling.WaitForAsync<SpanRecord>(_receiver.SpansPath, all =>
+            RequestTrace.Join(all).FirstOrDefault(t => t.RequestId == requestId) is { } trace
+            && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.ServerSpan)
+            && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.UpstreamSpan));
+        Assert.Equal(buffering, StageBreakdownCalculator.HeldBack(RequestTrace.Join(spans).Single(t => t.RequestId == requestId).Spans));
+    }
+
+    [Theory]
     [InlineData("httpclient")]
     [InlineData("yarp")]
     [InlineData("pipelines")]
@@ -112,8 +138,8 @@ public sealed class EngineTracingTests : IAsyncLifetime
     }
 
     /// <summary>Every request traced, and batches sent every 100 ms, so tests poll briefly rather than for the SDK's 5 s.</summary>
-    private Task<EngineProcess> StartTracedAsync(string engine) => LabComponents.StartEngineAsync(
-        engine, _origin, [], CancellationToken.None, tracing: new EngineTracing(
+    private Task<EngineProcess> StartTracedAsync(string engine, string[]? faults = null) => LabComponents.StartEngineAsync(
+        engine, _origin, faults ?? [], CancellationToken.None, tracing: new EngineTracing(
             ["--trace-sampling", "1"],
             new Dictionary<string, string>
             {

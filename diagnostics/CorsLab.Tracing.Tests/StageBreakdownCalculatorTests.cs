@@ -71,21 +71,22 @@ public sealed class StageBreakdownCalculatorTests
     }
 
     [Fact]
-    public void Compute_CountsResponsesSentOnlyAfterTheUpstreamBodyEnded_AmongBodiesOfAMillisecondOrMore()
+    public void Compute_CountsResponsesWhoseFirstByteLeftInTheLastTenthOfTheBodyCopy_AmongCopiesOfAMillisecondOrMore()
     {
-        // Upstream body from 10 to 40 ms (r1 to r3), 10 to 10.5 ms (r4, too short to tell).
+        // Body copied from 10 to 40 ms (r1 to r4): the last tenth starts at 37 ms. r5's 0.5 ms copy is too short to tell.
         List<RequestTrace> traces =
         [
-            WithFirstByteOut("r1", bodyEnd: 40 * Ms, firstOut: 12 * Ms),
-            WithFirstByteOut("r2", bodyEnd: 40 * Ms, firstOut: 40 * Ms),
-            WithFirstByteOut("r3", bodyEnd: 40 * Ms, firstOut: 41 * Ms),
-            WithFirstByteOut("r4", bodyEnd: (10 * Ms) + (Ms / 2), firstOut: 11 * Ms),
+            WithFirstByteOut("r1", bodyEnd: 40 * Ms, firstOut: 11 * Ms),
+            WithFirstByteOut("r2", bodyEnd: 40 * Ms, firstOut: 36 * Ms),
+            WithFirstByteOut("r3", bodyEnd: 40 * Ms, firstOut: 37 * Ms),
+            WithFirstByteOut("r4", bodyEnd: 40 * Ms, firstOut: 39 * Ms),
+            WithFirstByteOut("r5", bodyEnd: (10 * Ms) + (Ms / 2), firstOut: 11 * Ms),
         ];
 
         var breakdown = StageBreakdownCalculator.Compute(traces)!;
 
-        Assert.Equal(3, breakdown.BufferingEligible);
-        Assert.Equal(2.0 / 3, breakdown.FirstByteOutAfterUpstreamEnd!.Value, 9);
+        Assert.Equal(4, breakdown.BufferingEligible);
+        Assert.Equal(0.5, breakdown.FirstByteOutHeldBack!.Value, 9);
     }
 
     [Fact]

@@ -10,8 +10,10 @@ namespace CorsLab.Tracing;
 /// The server start is the earliest server span of the trace (ASP.NET Core's, on the Kestrel engines, begins before
 /// ours). Connect is the summed duration of the outermost runtime networking spans (pool wait, DNS, connect, TLS),
 /// so a span nested in another counts once. A request without both our server span and upstream span is left out.
-/// Buffering from inside: of the requests whose upstream body took ≥ 1 ms, the share whose <c>first-byte-out</c>
-/// came only after <c>upstream.end</c>.
+/// Buffering from inside: of the requests whose body copy took ≥ 1 ms, the share whose <c>first-byte-out</c> came
+/// only in the copy's last tenth. (<c>upstream.end</c> marks the end of the copy to the client, so a buffering engine's
+/// first byte comes just before it, not after: measured 97.9 % of the way through on yarp, 98.8 % on pipelines, with
+/// <c>buffer-response</c> on drip; 2 % without.)
 /// </summary>
 public static class StageBreakdownCalculator
 {
@@ -21,8 +23,11 @@ public static class StageBreakdownCalculator
     public const string EventUpstreamEnd = "upstream.end";
     public const string EventFirstByteOut = "first-byte-out";
 
-    /// <summary>An upstream body shorter than this arrives in one read: sending after its end says nothing about buffering.</summary>
+    /// <summary>A body copied faster than this came in one read: when its first byte left says nothing about buffering.</summary>
     public const double MinBodyMsForBuffering = 1;
+
+    /// <summary>How far through the body copy the first byte out must come to count as held back.</summary>
+    public const double HeldBackFraction = 0.9;
 
     /// <summary>The runtime's networking sources (their spans' instrumentation scope).</summary>
     public static readonly IReadOnlySet<string> NetworkingScopes = new HashSet<string>
@@ -47,7 +52,7 @@ public static class StageBreakdownCalculator
                 continue;
             }
 
-            if (HeldUntilUpstreamEnd(request.Spans) is { } wasHeld)
+            if (HeldBack(request.Spans) is { } wasHeld)
             {
                 eligible++;
                 held += wasHeld ? 1 : 0;
@@ -74,12 +79,12 @@ public static class StageBreakdownCalculator
             HeadWaitMs = Median(headWait),
             BodyCopyMs = Median(bodyCopy),
             BufferingEligible = eligible,
-            FirstByteOutAfterUpstreamEnd = eligible > 0 ? (double)held / eligible : null,
+            FirstByteOutHeldBack = eligible > 0 ? (double)held / eligible : null,
         };
     }
 
-    /// <summary>Whether the first byte out followed the upstream body's end; null when the body was too short to tell or an event is missing.</summary>
-    internal static bool? HeldUntilUpstreamEnd(IReadOnlyList<SpanRecord> spans)
+    /// <summary>Whether the first byte out came in the body copy's last tenth; null when the copy was too short to tell or an event is missing.</summary>
+    internal static bool? HeldBack(IReadOnlyList<SpanRecord> spans)
     {
         var upstream = spans.FirstOrDefault(s => s.Name == UpstreamSpan);
         var firstOut = spans.FirstOrDefault(s => s.Name == ServerSpan)?.EventTime(EventFirstByteOut);
@@ -89,7 +94,7 @@ public static class StageBreakdownCalculator
             return null;
         }
 
-        return sent >= end;
+        return sent >= head + ((end - head) * HeldBackFraction);
     }
 
     /// <summary>One request's stages in milliseconds; null without our server and upstream spans.</summary>

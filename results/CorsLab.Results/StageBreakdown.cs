@@ -22,12 +22,13 @@ public sealed record StageBreakdown
     /// <summary>From the upstream's response head to the end of the body copy to the client.</summary>
     public double? BodyCopyMs { get; init; }
 
-    /// <summary>Traced requests whose upstream body took 1 ms or more to arrive: the ones a streaming engine starts sending before it ends.</summary>
+    /// <summary>Traced requests whose body copy (upstream head to <c>upstream.end</c>) took 1 ms or more: the ones a streaming engine starts sending early in.</summary>
     public int BufferingEligible { get; init; }
 
     /// <summary>
     /// Of <see cref="BufferingEligible"/>, the fraction whose first byte out (the server span's <c>first-byte-out</c>)
-    /// came only after the upstream body ended: the engine's own account of buffering the response. Null with none eligible.
+    /// came only in the last tenth of the body copy: the engine's own account of holding the response back until the
+    /// upstream body was in. A streaming engine sends its first byte at the start of the copy. Null with none eligible.
     /// </summary>
-    public double? FirstByteOutAfterUpstreamEnd { get; init; }
+    public double? FirstByteOutHeldBack { get; init; }
 }

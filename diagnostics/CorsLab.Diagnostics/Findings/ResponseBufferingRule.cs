@@ -9,7 +9,7 @@ namespace CorsLab.Diagnostics.Findings;
 /// A streaming path forwards each piece as it comes, so direct shows ~0. Of the dripped scenarios measured, the
 /// one held back most is judged: a proxy may stream chunked bodies and still buffer an HTTP/1.0 close-delimited one.
 /// When the engine was traced, the finding is corroborated from inside: the share of its traced responses whose
-/// first byte out followed the upstream body's end (<see cref="StageBreakdown.FirstByteOutAfterUpstreamEnd"/>).
+/// first byte out came only at the end of the body copy (<see cref="StageBreakdown.FirstByteOutHeldBack"/>).
 /// </summary>
 public sealed class ResponseBufferingRule : IFindingRule
 {
@@ -72,11 +72,11 @@ public sealed class ResponseBufferingRule : IFindingRule
             facts["direct.firstByteGap.p50"] = Evidence.Ms(gap);
         }
 
-        if (measured.Stages is { BufferingEligible: >= MinTracedForCorroboration, FirstByteOutAfterUpstreamEnd: { } fromSpans } stages)
+        if (measured.Stages is { BufferingEligible: >= MinTracedForCorroboration, FirstByteOutHeldBack: { } fromSpans } stages)
         {
-            facts["spans.firstByteOutAfterUpstreamEnd"] = Evidence.Number(fromSpans);
+            facts["spans.firstByteOutHeldBack"] = Evidence.Number(fromSpans);
             facts["spans.bufferingEligible"] = Evidence.Count(stages.BufferingEligible);
-            summary += Evidence.Invariant($" Inside the proxy (its spans): {Evidence.Percent(fromSpans)} of {stages.BufferingEligible} traced responses sent their first byte only after the upstream body ended.");
+            summary += Evidence.Invariant($" Inside the proxy (its spans): {Evidence.Percent(fromSpans)} of {stages.BufferingEligible} traced responses sent their first byte only at the end of the body copy.");
         }
 
         return new Finding(
