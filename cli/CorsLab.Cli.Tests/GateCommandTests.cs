@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CorsLab.Components;
@@ -28,7 +29,9 @@ public sealed class GateCommandTests
         await using var reference = await LabComponents.StartEngineAsync("pipelines", origin, [], CancellationToken.None);
         var runs = RunsFolder();
 
-        var gate = await CorslabRun.RunAsync(["gate", "--engines", "pipelines", "--fault", "added-latency=20ms", "--against", reference.TargetTemplate, "--out", runs, .. Short], Bound);
+        var gate = await CorslabRun.RunAsync(
+            ["gate", "--engines", "pipelines", "--fault", "added-latency=20ms", "--against", reference.TargetTemplate, "--against-pid", reference.Process.ProcessId.ToString(CultureInfo.InvariantCulture), "--out", runs, .. Short],
+            Bound);
 
         Assert.True(gate.ExitCode == 1, $"exit {gate.ExitCode}\n{gate.Stdout}\n{gate.Stderr}");
         Assert.Contains("gate: REGRESSION", gate.Stdout, StringComparison.Ordinal);
@@ -37,6 +40,10 @@ public sealed class GateCommandTests
         Assert.Equal("regression", document["verdict"]!.GetValue<string>());
         Assert.Equal("against", document["mode"]!.GetValue<string>());
         Assert.Contains(document["rows"]!.AsArray(), row => row!["metric"]!.GetValue<string>() == "p50 over direct" && row["verdict"]!.GetValue<string>() == "regression");
+
+        // Both processes' CPU was read (the reference's by --against-pid): the CPU row has a ratio.
+        var cpu = Assert.Single(document["rows"]!.AsArray(), row => row!["metric"]!.GetValue<string>() == "CPU per request ÷ the origin's")!;
+        Assert.True(cpu["ratio"]!.GetValue<double>() > 0, cpu.ToJsonString());
         var markdown = File.ReadAllText(Path.Combine(Path.GetDirectoryName(GatePath(runs))!, "gate.md"));
         Assert.StartsWith("**corslab gate** REGRESSION", markdown, StringComparison.Ordinal);
     }
@@ -51,6 +58,7 @@ public sealed class GateCommandTests
         var written = JsonNode.Parse(File.ReadAllText(baseline))!;
         Assert.Equal("corslab.gate-baseline/1", written["schema"]!.GetValue<string>());
         Assert.Equal(5, written["trials"]!.AsArray().Count);
+        Assert.All(written["trials"]!.AsArray(), trial => Assert.True(trial!["cpuToOrigin"]!.GetValue<double>() > 0, trial.ToJsonString()));
         Assert.False(string.IsNullOrEmpty(written["environment"]!["cpuModel"]!.GetValue<string>()));
 
         // The same machine pretending to be another: a warning, then the judgement.
@@ -83,6 +91,9 @@ public sealed class GateCommandTests
     [InlineData(new[] { "gate", "--engines", "pipelines", "--fault", "cpu-tax=0", "--baseline", "b.json" }, "whole percent from 1 to 100")]
     [InlineData(new[] { "gate", "--engines", "pipelines", "--fault", "cpu-tax", "--baseline", "b.json" }, "whole percent")]
     [InlineData(new[] { "gate", "--engines", "pipelines", "--baseline", "/nonexistent/corslab-baseline.json" }, "no such baseline")]
+    [InlineData(new[] { "gate", "--engines", "pipelines", "--pid", "1", "--baseline", "b.json" }, "--pid names the process of --target")]
+    [InlineData(new[] { "gate", "--engines", "pipelines", "--against", "http://127.0.0.1:1/?url={url}", "--against-pid", "x1" }, "--against-pid: 'x1' is not a process id")]
+    [InlineData(new[] { "gate", "--engines", "pipelines", "--against", "http://127.0.0.1:1/?url={url}", "--against-pid", "999999999" }, "--against-pid: no process 999999999")]
     public async Task BadInput_Exits2_WithOneLine(string[] arguments, string expected)
     {
         var run = await CorslabRun.RunAsync(arguments, Bound);

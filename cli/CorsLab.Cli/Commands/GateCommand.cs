@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using CorsLab.Cli.Bench;
 using CorsLab.Cli.Gate;
 using CorsLab.Cli.Usage;
 using CorsLab.Diagnostics.Gate;
+using CorsLab.Load.Resources;
 using CorsLab.Load.Scenarios;
 
 namespace CorsLab.Cli.Commands;
@@ -26,6 +28,8 @@ internal static class GateCommand
     private static readonly Option<string?> Against = new("--against") { Description = "a reference proxy as a URL template, measured side by side with the candidate, trial by trial" };
     private static readonly Option<string?> Engines = new("--engines") { Description = "the candidate: one engine the lab starts" };
     private static readonly Option<string?> Target = new("--target") { Description = "the candidate: a running proxy as a URL template, e.g. http://127.0.0.1:8080/?url={url}" };
+    private static readonly Option<string?> Pid = new("--pid") { Description = "the --target's process id (any language): its CPU per request is judged too, read from /proc" };
+    private static readonly Option<string?> AgainstPid = new("--against-pid") { Description = "the --against reference's process id: its CPU per request is judged beside the candidate's" };
     private static readonly Option<string[]> Faults = new("--fault") { Description = "a fault the candidate engine is started with (repeatable), e.g. cpu-tax=10", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<double> Tolerance = new("--tolerance") { Description = "percent slower a speed ratio's whole 95 % interval must lie beyond to be a regression", DefaultValueFactory = _ => GateJudge.DefaultTolerance * 100 };
     private static readonly Option<int> Trials = new("--trials") { Description = $"duet trials, each every target batch by batch (at least {GateJudge.MinTrials})", DefaultValueFactory = _ => DefaultTrials };
@@ -39,7 +43,7 @@ internal static class GateCommand
     public static Command Create()
     {
         var command = new Command("gate", "CI regression gate: judge a candidate against a baseline or a reference measured side by side; exit 0 pass, 1 regression, 2 bad input, 3 could not measure.");
-        foreach (var option in new Option[] { Baseline, Against, Engines, Target, Faults, Tolerance, Trials, Duration, Warmup, UpdateBaseline, StrictEnv, Allocations, Out })
+        foreach (var option in new Option[] { Baseline, Against, Engines, Target, Pid, AgainstPid, Faults, Tolerance, Trials, Duration, Warmup, UpdateBaseline, StrictEnv, Allocations, Out })
         {
             command.Options.Add(option);
         }
@@ -89,6 +93,9 @@ internal static class GateCommand
         }
 
         var againstName = against is null ? null : TemplateName(Against.Name, against);
+        var processIds = new Dictionary<string, int>();
+        AddProcessId(processIds, Pid, parse.GetValue(Pid), target is null ? null : candidate, Target.Name);
+        AddProcessId(processIds, AgainstPid, parse.GetValue(AgainstPid), againstName, Against.Name);
         if (againstName == candidate)
         {
             throw new UsageException($"--against names the candidate itself ({candidate}); the reference must be another proxy");
@@ -152,7 +159,34 @@ internal static class GateCommand
             StrictEnvironment = parse.GetValue(StrictEnv),
             Tolerance = tolerance / 100,
             AllocationsPath = allocations,
+            TemplateProcessIds = processIds,
         };
+    }
+
+    /// <summary>A gateway's pid, given with the template it belongs to, whose threads this machine can read.</summary>
+    private static void AddProcessId(Dictionary<string, int> processIds, Option option, string? text, string? targetName, string templateOption)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        if (targetName is null)
+        {
+            throw new UsageException($"{option.Name} names the process of {templateOption}; give {templateOption} TEMPLATE too");
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == 0)
+        {
+            throw new UsageException($"{option.Name}: '{text}' is not a process id (a positive whole number)");
+        }
+
+        if (ProcessCpuSnapshot.Take(pid) is null)
+        {
+            throw new UsageException($"{option.Name}: no process {pid} whose threads can be read in /proc/{pid}/task");
+        }
+
+        processIds[targetName] = pid;
     }
 
     /// <summary>An external proxy's name in run.json: its authority, as <c>bench</c> names it.</summary>

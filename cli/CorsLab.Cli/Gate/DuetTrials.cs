@@ -7,24 +7,30 @@ using CorsLab.Results.Baselines;
 
 namespace CorsLab.Cli.Gate;
 
-/// <summary>The gate's speed measurement: <see cref="GatePlan.Trials"/> duets of every target (direct first) on small-get's request.</summary>
+/// <summary>
+/// The gate's speed measurement: <see cref="GatePlan.Trials"/> duets of every target (direct first) on small-get's
+/// request, with the CPU of every target that has a process: the origin's for direct, the engines', and the gateways
+/// whose pid was given.
+/// </summary>
 internal static class DuetTrials
 {
     public static async Task<IReadOnlyList<IReadOnlyList<TrialFigures>>> RunAsync(GatePlan plan, BenchComponents components, BenchConsole console, CancellationToken cancellationToken)
     {
         var origin = components.Origin ?? throw new InvalidOperationException("the gate starts its own origin");
         var smallGet = ScenarioCatalog.All.First(s => s.Name == ScenarioNames.SmallGet);
-        var targets = components.Targets.Select(t => new DuetTarget(t.Info.Name, ScenarioRequests.For(smallGet, t.Info, origin)[0])).ToArray();
+        var targets = components.Targets
+            .Select(t => new DuetTarget(t.Info.Name, ScenarioRequests.For(smallGet, t.Info, origin)[0], t.ProcessId ?? (plan.TemplateProcessIds.TryGetValue(t.Info.Name, out var pid) ? pid : null)))
+            .ToArray();
         var trials = new List<IReadOnlyList<TrialFigures>>();
         for (var trial = 0; trial < plan.Trials; trial++)
         {
             var warmup = trial == 0 ? plan.Warmup : plan.TrialDuration / 10;
             var samples = await DuetRunner.RunAsync(targets, warmup, plan.TrialDuration, cancellationToken);
-            var figures = samples.Select(s => new TrialFigures(s.Target, s.Requests, s.Errors, s.P50, s.P99, s.Mean, s.ClientTurnaroundP50)).ToArray();
+            var figures = samples.Select(s => new TrialFigures(s.Target, s.Requests, s.Errors, s.P50, s.P99, s.Mean, s.ClientTurnaroundP50, s.CpuSeconds)).ToArray();
             trials.Add(figures);
             console.Line($"[trial {trial + 1}/{plan.Trials}] " + string.Join(" · ", figures.Select(f => string.Create(
                 CultureInfo.InvariantCulture,
-                $"{f.Target}: {f.Requests} requests, p50 {f.P50:0} µs, p99 {f.P99:0} µs{(f.Errors > 0 ? $", {f.Errors} errors" : "")}"))));
+                $"{f.Target}: {f.Requests} requests, p50 {f.P50:0} µs, p99 {f.P99:0} µs{(f.CpuSeconds is { } cpu && f.Requests > 0 ? $", CPU {cpu * 1e6 / f.Requests:0} µs/request" : "")}{(f.Errors > 0 ? $", {f.Errors} errors" : "")}"))));
         }
 
         return trials;

@@ -34,6 +34,9 @@ internal sealed record GatePlan
 
     public required double Tolerance { get; init; }
 
+    /// <summary>The processes of the gateways given as templates (<c>--pid</c>, <c>--against-pid</c>), by target name: their CPU is read in each trial.</summary>
+    public IReadOnlyDictionary<string, int> TemplateProcessIds { get; init; } = new Dictionary<string, int>();
+
     /// <summary>A BenchmarkDotNet JSON export whose bytes per operation are judged (and stored by --update-baseline).</summary>
     public string? AllocationsPath { get; init; }
 }

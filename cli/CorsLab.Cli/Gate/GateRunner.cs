@@ -122,9 +122,9 @@ internal static class GateRunner
     private static GateSide Side(RunDocument run, string target, string direct, IReadOnlyList<IReadOnlyList<TrialFigures>> trials, IReadOnlyDictionary<string, double> allocations)
     {
         var judged = trials
-            .Select((figures, repeat) => (Target: figures.FirstOrDefault(f => f.Target == target), Direct: figures.FirstOrDefault(f => f.Target == direct), Repeat: repeat))
+            .Select((figures, repeat) => (Target: figures.FirstOrDefault(f => f.Target == target), Direct: figures.FirstOrDefault(f => f.Target == direct), Repeat: repeat, All: figures.Sum(f => f.Requests)))
             .Where(trial => trial.Target is not null && trial.Direct is not null)
-            .Select(trial => GateSampler.Trial(trial.Repeat, trial.Target!, trial.Direct!))
+            .Select(trial => GateSampler.Trial(trial.Repeat, trial.Target!, trial.Direct!, trial.All))
             .OfType<GateTrial>()
             .ToArray();
         return new GateSide(target, judged, GateSampler.ConnectionsPerRequest(run, target), GateSampler.WarnFindings(run, target), allocations);

@@ -19,6 +19,27 @@ public sealed class GateJudgeTests
     }
 
     [Fact]
+    public void QuarterMoreCpu_IsARegressionOnCpuPerRequest()
+    {
+        var verdict = GateJudge.Judge(Side(Trials(1.0)), Side(Trials(1.25)), paired: true, 0.10);
+
+        var cpu = Row(verdict, "CPU per request ÷ the origin's");
+        Assert.Equal(MetricVerdict.Regression, cpu.Verdict);
+        Assert.Equal(1.25, cpu.Ratio!.Value, 2);
+    }
+
+    [Fact]
+    public void CpuUnreadOnOneSide_IsNotJudged_AndDoesNotFailTheGate()
+    {
+        var unread = Trials(1.0).Select(t => t with { CpuToOrigin = null }).ToArray();
+
+        var verdict = GateJudge.Judge(Side(unread), Side(Trials(1.0)), paired: true, 0.10);
+
+        Assert.Equal(MetricVerdict.NotJudged, Row(verdict, "CPU per request ÷ the origin's").Verdict);
+        Assert.Equal(GateOutcome.Pass, verdict.Outcome);
+    }
+
+    [Fact]
     public void QuarterSlower_IsARegressionOnLatencyAndThroughput()
     {
         var verdict = GateJudge.Judge(Side(Trials(1.0)), Side(Trials(1.25)), paired: true, 0.10);
@@ -121,5 +142,5 @@ public sealed class GateJudgeTests
 
     /// <summary>Eight trials, each with a little noise, <paramref name="slowdown"/> times the proxy's usual cost.</summary>
     private static GateTrial[] Trials(double slowdown) =>
-        Noise.Select((noise, i) => new GateTrial(i + 1, 200 * slowdown * noise, 900 * slowdown * noise, 0.4 / slowdown / noise, 0, Late: false)).ToArray();
+        Noise.Select((noise, i) => new GateTrial(i + 1, 200 * slowdown * noise, 900 * slowdown * noise, 0.4 / slowdown / noise, 0, Late: false, CpuToOrigin: 2.5 * slowdown * noise)).ToArray();
 }

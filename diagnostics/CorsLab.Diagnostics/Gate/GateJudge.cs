@@ -85,8 +85,13 @@ public static class GateJudge
 
     internal static GateRow SpeedRow(GateMetric metric, IReadOnlyList<GateTrial> reference, IReadOnlyList<GateTrial> now, bool paired, double tolerance)
     {
-        var referenceValues = reference.Select(metric.Select).ToArray();
-        var nowValues = now.Select(metric.Select).ToArray();
+        if (reference.Concat(now).Any(trial => metric.Select(trial) is null))
+        {
+            return new GateRow(metric.Label, "speed", metric.Unit, null, null, null, null, null, MetricVerdict.NotJudged, "not read on both sides: a gateway given as a URL needs its pid (--pid, --against-pid); a baseline written before it was measured has none");
+        }
+
+        var referenceValues = reference.Select(trial => metric.Select(trial)!.Value).ToArray();
+        var nowValues = now.Select(trial => metric.Select(trial)!.Value).ToArray();
         var interval = paired ? BootstrapRatio.Paired(nowValues, referenceValues) : BootstrapRatio.Independent(nowValues, referenceValues);
         var referenceMean = referenceValues.Length > 0 ? referenceValues.Average() : (double?)null;
         var nowMean = nowValues.Length > 0 ? nowValues.Average() : (double?)null;

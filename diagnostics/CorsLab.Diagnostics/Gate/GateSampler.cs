@@ -27,7 +27,8 @@ public static class GateSampler
     public const double MaxDirectP50Micros = 1_000;
 
     /// <summary>Null when direct answered nothing in the trial (nothing to be relative to).</summary>
-    public static GateTrial? Trial(int repeat, TrialFigures target, TrialFigures direct)
+    /// <param name="originRequests">Every target's requests in the trial: each reached the origin once, so the origin's CPU (direct's process) is shared by all of them.</param>
+    public static GateTrial? Trial(int repeat, TrialFigures target, TrialFigures direct, long originRequests)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(direct);
@@ -43,8 +44,14 @@ public static class GateSampler
             target.P99 - direct.P99,
             answered > 0 && target.Mean > 0 ? direct.Mean / target.Mean : 0,
             target.Requests > 0 ? target.Errors / (double)target.Requests : 1,
-            target.ClientTurnaroundP50 > MaxClientTurnaroundP50Micros || direct.ClientTurnaroundP50 > MaxClientTurnaroundP50Micros || direct.P50 > MaxDirectP50Micros);
+            target.ClientTurnaroundP50 > MaxClientTurnaroundP50Micros || direct.ClientTurnaroundP50 > MaxClientTurnaroundP50Micros || direct.P50 > MaxDirectP50Micros,
+            CpuToOrigin(target, direct, originRequests));
     }
+
+    private static double? CpuToOrigin(TrialFigures target, TrialFigures direct, long originRequests) =>
+        target is { CpuSeconds: > 0 and var proxyCpu, Requests: > 0 } && direct.CpuSeconds is > 0 and var originCpu && originRequests > 0
+            ? proxyCpu / target.Requests / (originCpu / originRequests)
+            : null;
 
     /// <summary>Upstream connections per request of <paramref name="target"/> on reuse, over the bench pass's repeats; null when not joined.</summary>
     public static double? ConnectionsPerRequest(RunDocument run, string target)

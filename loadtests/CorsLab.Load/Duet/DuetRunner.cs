@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CorsLab.Load.Engine;
+using CorsLab.Load.Resources;
 
 namespace CorsLab.Load.Duet;
 
@@ -10,7 +11,8 @@ namespace CorsLab.Load.Duet;
 /// shared 2-core machine drift apart by ±25 %; within a duet the targets see the same machine.
 /// <code>
 ///  1 connect each target, warm up (rounds, not judged) ─ 2 rounds until the duration: per target a batch, latencies
-///    kept per target ─ 3 per target: percentiles, errors, the client's own turnaround
+///    kept per target, each local target's process CPU read before and after ─ 3 per target: percentiles, errors,
+///    the client's own turnaround, CPU seconds
 /// </code>
 /// Closed loop, one in flight: no pacer, so nothing is charged to a late schedule; the client's turnaround between
 /// requests is recorded instead, so a descheduled load client shows.
@@ -38,11 +40,13 @@ public static class DuetRunner
             // 1. Warm-up rounds: connections open, JIT and pools warm; nothing kept.
             await RoundsAsync(sides, warmup, keep: false, cancellationToken);
 
-            // 2. Measured rounds.
+            // 2. Measured rounds, with each local process's CPU around them.
+            var before = targets.Select(t => t.ProcessId is { } pid ? ProcessCpuSnapshot.Take(pid) : null).ToArray();
             await RoundsAsync(sides, duration, keep: true, cancellationToken);
+            var cpu = targets.Select((t, i) => t.ProcessId is { } pid && before[i] is { } start && ProcessCpuSnapshot.Take(pid) is { } end ? end.Since(start).TotalSeconds : (double?)null).ToArray();
 
             // 3. Per target.
-            return sides.Select(side => side.Summary()).ToArray();
+            return sides.Select((side, i) => side.Summary() with { CpuSeconds = cpu[i] }).ToArray();
         }
         finally
         {

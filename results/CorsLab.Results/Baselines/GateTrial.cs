@@ -6,10 +6,16 @@ namespace CorsLab.Results.Baselines;
 /// a fraction of direct's, and the share of its requests that failed.
 /// </summary>
 /// <param name="Late">The machine was too busy in this trial (the load client's turnaround, or direct's own p50, over the gate's bounds): its figures measure the lab.</param>
+/// <param name="CpuToOrigin">
+/// The proxy's CPU per request over the origin's in the same trial (the origin answers every target's requests): the
+/// cost a build adds in work rather than time, relative to a process that did not change. Null when the proxy or the
+/// origin had no process to read (a gateway given as a URL without its pid; baselines written before it was measured).
+/// </param>
 public sealed record GateTrial(
     int Repeat,
     double P50OverDirectMicros,
     double P99OverDirectMicros,
     double RequestsPerSecondToDirect,
     double FailedShare,
-    bool Late);
+    bool Late,
+    double? CpuToOrigin = null);
