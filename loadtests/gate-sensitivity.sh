@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The gate's sensitivity, measured: RUNS gate runs with no change and RUNS with cpu-tax=P on one engine, in each mode
 # (--baseline: against a baseline written first by this script; --against: beside a clean process of the same engine).
-# Prints per mode and change how many runs called a regression (exit 1), passed (0) or could not measure (3), and the
-# mean wall time; every run's gate.json stays in OUT.
+# Prints per mode and change how many runs called a regression (exit 1), passed (0) or could not measure (3), how many
+# of the regressions each of the p50 and CPU rows called, and the mean wall time; every run's gate.json stays in OUT.
 #   loadtests/gate-sensitivity.sh [--runs 10] [--engine pipelines] [--taxes "10"] [--modes "baseline against"] [--out DIR]
 # Target (DESIGN.md, "The gate"): at most 1 false alarm in 10 unchanged runs, at least 9 detections in 10 taxed runs.
 set -uo pipefail
@@ -23,23 +23,26 @@ scripts/setup.sh || exit $?
 corslab=(dotnet "cli/CorsLab.Cli/bin/${CORSLAB_CONFIGURATION:-Release}/net10.0/corslab.dll")
 mkdir -p "$out"
 summary="$out/summary.tsv"
-printf 'mode\tchange\truns\tregression\tpass\tcould-not-measure\tother\tmean-wall-s\n' > "$summary"
+printf 'mode\tchange\truns\tregression\tpass\tcould-not-measure\tother\tp50-row\tcpu-row\tmean-wall-s\n' > "$summary"
 reference_pid=""
 trap '[ -n "$reference_pid" ] && kill "$reference_pid" 2>/dev/null' EXIT
 
 # One series: RUNS gate runs with the given arguments; one summary line.
 series() {
   local mode=$1 change=$2; shift 2
-  local regression=0 pass=0 unmeasured=0 other=0 total=0 i rc start
+  local regression=0 pass=0 unmeasured=0 other=0 p50=0 cpu=0 total=0 i rc start log
   for i in $(seq 1 "$runs"); do
     start=$(date +%s.%N)
-    "${corslab[@]}" gate --engines "$engine" --out "$out/runs" "$@" > "$out/$mode-$change-$i.log" 2>&1
+    log="$out/$mode-$change-$i.log"
+    "${corslab[@]}" gate --engines "$engine" --out "$out/runs" "$@" > "$log" 2>&1
     rc=$?
+    grep -qE '^p50 over direct .*REGRESSION' "$log" && p50=$((p50 + 1))
+    grep -qE '^CPU per request .*REGRESSION' "$log" && cpu=$((cpu + 1))
     total=$(echo "$total + $(date +%s.%N) - $start" | bc)
     case $rc in 0) pass=$((pass + 1)) ;; 1) regression=$((regression + 1)) ;; 3) unmeasured=$((unmeasured + 1)) ;; *) other=$((other + 1)) ;; esac
     echo "$mode $change run $i: exit $rc ($(grep '^gate:' "$out/$mode-$change-$i.log" | tail -1))"
   done
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.0f\n' "$mode" "$change" "$runs" "$regression" "$pass" "$unmeasured" "$other" "$(echo "$total / $runs" | bc -l)" >> "$summary"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.0f\n' "$mode" "$change" "$runs" "$regression" "$pass" "$unmeasured" "$other" "$p50" "$cpu" "$(echo "$total / $runs" | bc -l)" >> "$summary"
 }
 
 for mode in $modes; do
@@ -55,7 +58,7 @@ for mode in $modes; do
       url=$(echo "$ready" | sed -nE 's/.*url=([^ ]+).*/\1/p')
       reference_pid=$(echo "$ready" | sed -nE 's/.*pid=([0-9]+).*/\1/p')
       [ -n "$url" ] || { echo "reference engine did not start: $ready" >&2; exit 3; }
-      args=(--against "$url/?url={url}") ;;
+      args=(--against "$url/?url={url}" --against-pid "$reference_pid") ;;
     *) echo "unknown mode '$mode' (baseline, against)" >&2; exit 2 ;;
   esac
 

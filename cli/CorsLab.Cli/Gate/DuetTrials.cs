@@ -28,11 +28,19 @@ internal static class DuetTrials
             var samples = await DuetRunner.RunAsync(targets, warmup, plan.TrialDuration, cancellationToken);
             var figures = samples.Select(s => new TrialFigures(s.Target, s.Requests, s.Errors, s.P50, s.P99, s.Mean, s.ClientTurnaroundP50, s.CpuSeconds)).ToArray();
             trials.Add(figures);
+            var all = figures.Sum(f => f.Requests);
             console.Line($"[trial {trial + 1}/{plan.Trials}] " + string.Join(" · ", figures.Select(f => string.Create(
                 CultureInfo.InvariantCulture,
-                $"{f.Target}: {f.Requests} requests, p50 {f.P50:0} µs, p99 {f.P99:0} µs{(f.CpuSeconds is { } cpu && f.Requests > 0 ? $", CPU {cpu * 1e6 / f.Requests:0} µs/request" : "")}{(f.Errors > 0 ? $", {f.Errors} errors" : "")}"))));
+                $"{f.Target}: {f.Requests} requests, p50 {f.P50:0} µs, p99 {f.P99:0} µs{Cpu(f, all)}{(f.Errors > 0 ? $", {f.Errors} errors" : "")}"))));
         }
 
         return trials;
+    }
+
+    /// <summary>Direct's process is the origin, which answered every target's requests: its CPU is spread over all of them.</summary>
+    private static string Cpu(TrialFigures figures, long all)
+    {
+        var (seconds, requests, whose) = figures.Target == BenchSession.DirectName ? (figures.CpuSeconds, all, "origin CPU") : (figures.CpuSeconds, figures.Requests, "CPU");
+        return seconds is { } cpu && requests > 0 ? string.Create(CultureInfo.InvariantCulture, $", {whose} {cpu * 1e6 / requests:0} µs/request") : "";
     }
 }
