@@ -25,17 +25,40 @@ mkdir -p "$out"
 summary="$out/summary.tsv"
 printf 'mode\tchange\truns\tregression\tpass\tcould-not-measure\tother\tp50-row\tcpu-row\tmean-wall-s\n' > "$summary"
 reference_pid=""
+reference_args=()
 trap '[ -n "$reference_pid" ] && kill "$reference_pid" 2>/dev/null' EXIT
 
-# One series: RUNS gate runs with the given arguments; one summary line.
+# The --against reference: a clean process of the same engine, started fresh for each run as the candidate is (a
+# process that has served earlier runs is fully JIT-tiered, a fresh one still compiles, and that CPU would count
+# against the candidate). Sets reference_args; stopped by stop_reference (by its pid).
+start_reference() {
+  exec 3< <("${corslab[@]}" proxy --engine "$engine" --urls http://127.0.0.1:0)
+  local ready url
+  read -r ready <&3
+  url=$(echo "$ready" | sed -nE 's/.*url=([^ ]+).*/\1/p')
+  reference_pid=$(echo "$ready" | sed -nE 's/.*pid=([0-9]+).*/\1/p')
+  [ -n "$url" ] || { echo "reference engine did not start: $ready" >&2; exit 3; }
+  reference_args=(--against "$url/?url={url}" --against-pid "$reference_pid")
+}
+
+stop_reference() {
+  [ -n "$reference_pid" ] && kill "$reference_pid" 2>/dev/null
+  reference_pid=""
+  exec 3<&-
+}
+
+# One series: RUNS gate runs with the given arguments (and, in --against mode, a fresh reference each); one summary line.
 series() {
   local mode=$1 change=$2; shift 2
   local regression=0 pass=0 unmeasured=0 other=0 p50=0 cpu=0 total=0 i rc start log
   for i in $(seq 1 "$runs"); do
+    reference_args=()
+    [ "$mode" = against ] && start_reference
     start=$(date +%s.%N)
     log="$out/$mode-$change-$i.log"
-    "${corslab[@]}" gate --engines "$engine" --out "$out/runs" "$@" > "$log" 2>&1
+    "${corslab[@]}" gate --engines "$engine" --out "$out/runs" "$@" "${reference_args[@]}" > "$log" 2>&1
     rc=$?
+    [ "$mode" = against ] && stop_reference
     grep -qE '^p50 over direct .*REGRESSION' "$log" && p50=$((p50 + 1))
     grep -qE '^CPU per request .*REGRESSION' "$log" && cpu=$((cpu + 1))
     total=$(echo "$total + $(date +%s.%N) - $start" | bc)
@@ -52,13 +75,7 @@ for mode in $modes; do
       "${corslab[@]}" gate --engines "$engine" --baseline "$baseline" --update-baseline --out "$out/runs" > "$out/baseline-update.log" 2>&1 || { echo "baseline not written: $(tail -1 "$out/baseline-update.log")" >&2; exit 3; }
       args=(--baseline "$baseline") ;;
     against)
-      # The reference: a clean process of the same engine, started here and stopped at the end (by its pid).
-      exec 3< <("${corslab[@]}" proxy --engine "$engine" --urls http://127.0.0.1:0)
-      read -r ready <&3
-      url=$(echo "$ready" | sed -nE 's/.*url=([^ ]+).*/\1/p')
-      reference_pid=$(echo "$ready" | sed -nE 's/.*pid=([0-9]+).*/\1/p')
-      [ -n "$url" ] || { echo "reference engine did not start: $ready" >&2; exit 3; }
-      args=(--against "$url/?url={url}" --against-pid "$reference_pid") ;;
+      args=() ;;
     *) echo "unknown mode '$mode' (baseline, against)" >&2; exit 2 ;;
   esac
 
@@ -66,11 +83,6 @@ for mode in $modes; do
   for tax in $taxes; do
     series "$mode" "cpu-tax=$tax" "${args[@]}" --fault "cpu-tax=$tax"
   done
-
-  if [ "$mode" = against ]; then
-    kill "$reference_pid" 2>/dev/null; reference_pid=""
-    exec 3<&-
-  fi
 done
 
 echo

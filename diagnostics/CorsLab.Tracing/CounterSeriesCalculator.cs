@@ -20,14 +20,14 @@ public static class CounterSeriesCalculator
         var series = new List<CounterSeries>();
         foreach (var metric in all.GroupBy(point => point.Name).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
+            var first = metric.First();
             var exports = metric.GroupBy(point => point.TimeUnixNs).OrderBy(group => group.Key).Select(Export.Of).ToList();
-            var growing = metric.First() is { Temporality: MetricKinds.Cumulative } and ({ Kind: MetricKinds.Histogram } or { Kind: MetricKinds.Sum, Monotonic: true });
+            var growing = first is { Temporality: MetricKinds.Cumulative } and ({ Kind: MetricKinds.Histogram } or { Kind: MetricKinds.Sum, Monotonic: true });
             if (growing && ExportBefore(exportTimes, exports[0].Time) is { } before)
             {
                 exports.Insert(0, new Export(exports[0].Start, before, 0, 0, 0));
             }
 
-            var first = metric.First();
             var unit = first.Unit ?? "";
             switch (first.Kind)
             {
