@@ -41,14 +41,8 @@ public sealed class EngineTracingTests : IAsyncLifetime
         using var response = await SendAsync(proxy, "bytes/1024", requestId);
         Assert.Equal(1024, (await response.Content.ReadAsByteArrayAsync()).Length);
 
-        // Spans end, and so are exported, in different batches: wait for every one the assertions read.
         var kestrel = engine != "pipelines";
-        var spans = await FilePolling.WaitForAsync<SpanRecord>(_receiver.SpansPath, all =>
-            RequestTrace.Join(all).FirstOrDefault(t => t.RequestId == requestId) is { } trace
-            && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.ServerSpan)
-            && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.UpstreamSpan)
-            && (!kestrel || (trace.Spans.Any(s => s.Scope == AspNetCoreScope) && trace.Spans.Any(s => s.Scope == HttpClientScope))));
-        var trace = RequestTrace.Join(spans).Single(t => t.RequestId == requestId);
+        var trace = await WaitForTraceAsync(requestId, trace => !kestrel || (trace.Spans.Any(s => s.Scope == AspNetCoreScope) && trace.Spans.Any(s => s.Scope == HttpClientScope)));
         var server = trace.Spans.Single(s => s.Name == StageBreakdownCalculator.ServerSpan);
         var upstream = trace.Spans.Single(s => s.Name == StageBreakdownCalculator.UpstreamSpan);
         Assert.Equal("server", server.Kind);
@@ -103,11 +97,8 @@ public sealed class EngineTracingTests : IAsyncLifetime
             Assert.Equal(500, (await response.Content.ReadAsByteArrayAsync()).Length);
         }
 
-        var spans = await FilePolling.WaitForAsync<SpanRecord>(_receiver.SpansPath, all =>
-            RequestTrace.Join(all).FirstOrDefault(t => t.RequestId == requestId) is { } trace
-            && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.ServerSpan)
-            && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.UpstreamSpan));
-        Assert.Equal(buffering, StageBreakdownCalculator.HeldBack(RequestTrace.Join(spans).Single(t => t.RequestId == requestId).Spans));
+        var trace = await WaitForTraceAsync(requestId);
+        Assert.Equal(buffering, StageBreakdownCalculator.HeldBack(trace.Spans));
     }
 
     [Theory]
@@ -135,6 +126,20 @@ public sealed class EngineTracingTests : IAsyncLifetime
         var cpu = points.Where(p => p.Pid == pid && p.Name == "dotnet.process.cpu.time").ToList();
         Assert.Equal("s", cpu[0].Unit);
         Assert.Contains(cpu, p => p.Attributes.GetValueOrDefault("cpu.mode") == "user" && p.Value > 0);
+    }
+
+    /// <summary>
+    /// The trace of <paramref name="requestId"/> once its server and upstream spans (and whatever <paramref name="complete"/>
+    /// asks) were received: spans end, and so are exported, in different batches.
+    /// </summary>
+    private async Task<RequestTrace> WaitForTraceAsync(string requestId, Func<RequestTrace, bool>? complete = null)
+    {
+        var spans = await FilePolling.WaitForAsync<SpanRecord>(_receiver.SpansPath, all =>
+            RequestTrace.Join(all).FirstOrDefault(t => t.RequestId == requestId) is { } trace
+            && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.ServerSpan)
+            && trace.Spans.Any(s => s.Name == StageBreakdownCalculator.UpstreamSpan)
+            && (complete is null || complete(trace)));
+        return RequestTrace.Join(spans).Single(t => t.RequestId == requestId);
     }
 
     /// <summary>Every request traced, and batches sent every 100 ms, so tests poll briefly rather than for the SDK's 5 s.</summary>

@@ -40,7 +40,7 @@ internal static class DuetTrials
     /// <summary>Direct's process is the origin, which answered every target's requests: its CPU is spread over all of them.</summary>
     private static string Cpu(TrialFigures figures, long all)
     {
-        var (seconds, requests, whose) = figures.Target == BenchSession.DirectName ? (figures.CpuSeconds, all, "origin CPU") : (figures.CpuSeconds, figures.Requests, "CPU");
-        return seconds is { } cpu && requests > 0 ? string.Create(CultureInfo.InvariantCulture, $", {whose} {cpu * 1e6 / requests:0} µs/request") : "";
+        var (requests, whose) = figures.Target == BenchSession.DirectName ? (all, "origin CPU") : (figures.Requests, "CPU");
+        return figures.CpuSeconds is { } cpu && requests > 0 ? string.Create(CultureInfo.InvariantCulture, $", {whose} {cpu * 1e6 / requests:0} µs/request") : "";
     }
 }
