@@ -1,4 +1,5 @@
 using CorsLab.Diagnostics.Findings;
+using CorsLab.Results;
 
 namespace CorsLab.Diagnostics.Tests;
 
@@ -18,6 +19,31 @@ public sealed class ThreadPoolStarvationRuleTests
         Assert.Equal("1.45", finding!.Evidence["injectionsPerRequest"]);
         Assert.Equal("17", finding.Evidence["workerThreads.max"]);
     }
+
+    [Fact]
+    public void ExportedCounters_AddTheQueueDepth()
+    {
+        var measured = Measurements.Of("engine", ScenarioNames.NamedGet, Measurements.Around(2000, 100)) with
+        {
+            Capture = Captures.Quiet(200) with { ThreadPoolAdjustments = 10, BlockingAdjustments = 5 },
+            Counters =
+            [
+                new(CounterNames.ThreadPoolQueue, CounterStatistics.Value, "{work_item}", [new(0, 3), new(1, 41), new(2, 12)]),
+                new(CounterNames.ThreadPoolThreads, CounterStatistics.Value, "{thread}", [new(0, 6), new(1, 14), new(2, 15)]),
+            ],
+        };
+        var direct = Measurements.Of("direct", ScenarioNames.NamedGet, Measurements.Around(1000, 100));
+
+        var finding = _rule.Evaluate(new TargetEvidence("engine", [measured], [direct]))!;
+
+        Assert.Equal("41", finding.Evidence["counters.threadPoolQueue.peak"]);
+        Assert.Equal("15", finding.Evidence["counters.threadPoolThreads.peak"]);
+        Assert.Contains("up to 41 work items queued for a thread, 15 pool threads at most.", finding.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutCounters_NoQueueDepth() =>
+        Assert.False(_rule.Evaluate(Captures.Evidence(Captures.Quiet(200) with { ThreadPoolAdjustments = 10, BlockingAdjustments = 5 }))!.Evidence.ContainsKey("counters.threadPoolQueue.peak"));
 
     [Fact]
     public void OneStarvationInjection_IsWarn()

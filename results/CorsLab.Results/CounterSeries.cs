@@ -7,7 +7,14 @@ namespace CorsLab.Results;
 /// <param name="Name">The metric's name as exported (OpenTelemetry semantic conventions: <c>dotnet.process.cpu.time</c>, …).</param>
 /// <param name="Statistic"><see cref="CounterStatistics"/>.</param>
 /// <param name="Unit">The unit of the points: a rate's is the metric's per second (<c>s/s</c>, <c>By/s</c>).</param>
-public sealed record CounterSeries(string Name, string Statistic, string Unit, IReadOnlyList<CounterPoint> Points);
+public sealed record CounterSeries(string Name, string Statistic, string Unit, IReadOnlyList<CounterPoint> Points)
+{
+    /// <summary>The mean of the points; null without any.</summary>
+    public double? Mean() => Points.Count > 0 ? Points.Average(point => point.Value) : null;
+
+    /// <summary>The largest point; null without any.</summary>
+    public double? Peak() => Points.Count > 0 ? Points.Max(point => point.Value) : null;
+}
 
 public static class CounterStatistics
 {

@@ -95,6 +95,10 @@ public sealed record ScenarioMeasurement
     /// <summary>The engine's own metrics over the phase, exported over OTLP at 1 s (optional; empty when not received).</summary>
     public IReadOnlyList<CounterSeries> Counters { get; init; } = [];
 
+    /// <summary>The series of <see cref="Counters"/> named <paramref name="name"/> with <paramref name="statistic"/>; null when not exported.</summary>
+    public CounterSeries? Counter(string name, string statistic) =>
+        Counters.FirstOrDefault(series => series.Name == name && series.Statistic == statistic);
+
     /// <summary>Notes on how the figures were obtained, e.g. the external driver's limits (optional).</summary>
     public string? Note { get; init; }
 }

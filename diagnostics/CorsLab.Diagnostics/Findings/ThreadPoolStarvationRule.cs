@@ -6,7 +6,8 @@ namespace CorsLab.Diagnostics.Findings;
 /// <c>threadpool-starvation</c>: pool threads blocked in synchronous waits (sync over async) and the runtime injected
 /// threads to keep queued work moving. Reads the capture's ThreadPoolWorkerThreadAdjustment events whose reason is
 /// Starvation (queued work saw no progress) or CooperativeBlocking (a pool thread blocked on a task, .NET 6+), and how
-/// far the worker count grew.
+/// far the worker count grew. When the engine exported its runtime counters (traced runs), the finding adds how deep the
+/// pool's queue got: work items waiting for a thread, the starvation itself, seen each second from inside.
 /// </summary>
 public sealed class ThreadPoolStarvationRule : IFindingRule
 {
@@ -50,11 +51,25 @@ public sealed class ThreadPoolStarvationRule : IFindingRule
             growth = Evidence.Invariant($"; worker threads went from {first} to {max}");
         }
 
+        var queue = "";
+        if (measured.Counter(CounterNames.ThreadPoolQueue, CounterStatistics.Value)?.Peak() is { } queued)
+        {
+            facts["counters.threadPoolQueue.peak"] = Evidence.Number(queued);
+            queue = Evidence.Invariant($" Its own counters: up to {queued:0} work items queued for a thread");
+            if (measured.Counter(CounterNames.ThreadPoolThreads, CounterStatistics.Value)?.Peak() is { } threads)
+            {
+                facts["counters.threadPoolThreads.peak"] = Evidence.Number(threads);
+                queue += Evidence.Invariant($", {threads:0} pool threads at most");
+            }
+
+            queue += ".";
+        }
+
         return new Finding(
             FindingId,
             injections >= CriticalInjections ? FindingSeverity.Critical : FindingSeverity.Warn,
             Evidence.Invariant(
-                $"On {measured.Scenario} ({capture.Requests} requests in {Evidence.Number(capture.WindowSeconds)} s), the thread pool injected {injections} threads ({capture.StarvationAdjustments} for starvation, {capture.BlockingAdjustments} for a thread blocked on a task; {Evidence.Number(capture.PerRequest(injections))} per request){growth}: queued work waited while pool threads were blocked."),
+                $"On {measured.Scenario} ({capture.Requests} requests in {Evidence.Number(capture.WindowSeconds)} s), the thread pool injected {injections} threads ({capture.StarvationAdjustments} for starvation, {capture.BlockingAdjustments} for a thread blocked on a task; {Evidence.Number(capture.PerRequest(injections))} per request){growth}: queued work waited while pool threads were blocked.{queue}"),
             facts,
             "Find the synchronous wait on a pool thread (.Result, .Wait(), GetAwaiter().GetResult(), a blocking socket or file call, a lock held across I/O) and make that path async end to end; raising ThreadPool.SetMinThreads only hides it.");
     }

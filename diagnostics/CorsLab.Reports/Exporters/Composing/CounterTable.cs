@@ -28,16 +28,16 @@ internal static class CounterTable
             var m = stats.Representative;
             table.Row(
                 Span.Code(stats.Target),
-                Or(CounterReading.Mean(m, CounterNames.Forwarded, CounterStatistics.Rate), Format.Rate),
-                Or(CounterReading.Mean(m, CounterNames.CpuTime, CounterStatistics.Rate), cores => Format.Decimal(cores)),
-                Or(CounterReading.Mean(m, CounterNames.Allocated, CounterStatistics.Rate), bytes => Format.Mebibytes((long)bytes)),
-                Or(CounterReading.Mean(m, CounterNames.Collections, CounterStatistics.Rate), perSecond => Format.Decimal(perSecond, "0.0")),
-                Or(CounterReading.Mean(m, CounterNames.GcPauseTime, CounterStatistics.Rate), Format.Percent),
-                Or(CounterReading.Max(m, CounterNames.ThreadPoolThreads, CounterStatistics.Value), threads => Format.Count((long)threads)),
-                Or(CounterReading.Max(m, CounterNames.ThreadPoolQueue, CounterStatistics.Value), queued => Format.Count((long)queued)),
-                Or(CounterReading.Mean(m, CounterNames.LockContentions, CounterStatistics.Rate), perSecond => Format.Decimal(perSecond, "0.0")),
-                Or(CounterReading.Max(m, CounterNames.WorkingSet, CounterStatistics.Value), bytes => Format.Mebibytes((long)bytes)),
-                $"{Or(CounterReading.Max(m, CounterNames.KestrelConnections, CounterStatistics.Value), Connections)} / {Or(CounterReading.Max(m, CounterNames.ClientOpenConnections, CounterStatistics.Value), Connections)}");
+                Or(m.Counter(CounterNames.Forwarded, CounterStatistics.Rate)?.Mean(), Format.Rate),
+                Or(m.Counter(CounterNames.CpuTime, CounterStatistics.Rate)?.Mean(), cores => Format.Decimal(cores)),
+                Or(m.Counter(CounterNames.Allocated, CounterStatistics.Rate)?.Mean(), bytes => Format.Mebibytes((long)bytes)),
+                Or(m.Counter(CounterNames.Collections, CounterStatistics.Rate)?.Mean(), perSecond => Format.Decimal(perSecond, "0.0")),
+                Or(m.Counter(CounterNames.GcPauseTime, CounterStatistics.Rate)?.Mean(), Format.Percent),
+                Or(m.Counter(CounterNames.ThreadPoolThreads, CounterStatistics.Value)?.Peak(), threads => Format.Count((long)threads)),
+                Or(m.Counter(CounterNames.ThreadPoolQueue, CounterStatistics.Value)?.Peak(), queued => Format.Count((long)queued)),
+                Or(m.Counter(CounterNames.LockContentions, CounterStatistics.Rate)?.Mean(), perSecond => Format.Decimal(perSecond, "0.0")),
+                Or(m.Counter(CounterNames.WorkingSet, CounterStatistics.Value)?.Peak(), bytes => Format.Mebibytes((long)bytes)),
+                $"{Or(m.Counter(CounterNames.KestrelConnections, CounterStatistics.Value)?.Peak(), Connections)} / {Or(m.Counter(CounterNames.ClientOpenConnections, CounterStatistics.Value)?.Peak(), Connections)}");
         }
 
         yield return table.Build();

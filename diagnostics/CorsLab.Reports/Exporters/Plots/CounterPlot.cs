@@ -16,7 +16,7 @@ internal static class CounterPlot
     private static Plot? Create(ScenarioAnalysis scenario, TargetColors colors, string counter, string what, string yLabel, Func<double, double> scale)
     {
         var series = scenario.AllTargets
-            .Select(stats => (stats.Target, Series: CounterReading.Find(stats.Representative, counter, CounterStatistics.Rate)))
+            .Select(stats => (stats.Target, Series: stats.Representative.Counter(counter, CounterStatistics.Rate)))
             .Where(entry => entry.Series is { Points.Count: > 1 })
             .Select(entry => (entry.Target, Points: entry.Series!.Points.OrderBy(point => point.Second).ToList()))
             .ToList();
