@@ -29,13 +29,13 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_up() { for _ in $(seq 1 300); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done; echo "whitebox-overhead.sh: $1 did not come up" >&2; exit 1; }
+source "$root/loadtests/lib/loopback.sh"
+wait_up() { serving "$1" || { echo "whitebox-overhead.sh: $1 did not come up" >&2; exit 1; }; }
 
 origin_port=$(free_port)
 taskset -c 1 "${corslab[@]}" origin --urls "http://127.0.0.1:$origin_port" >"$out/origin.log" 2>&1 & pids+=($!)
 wait_up "http://127.0.0.1:$origin_port/healthz"
-encoded=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "http://127.0.0.1:$origin_port/bytes/1024")
+encoded=$(url_encode "http://127.0.0.1:$origin_port/bytes/1024")
 
 exec 3< <(taskset -c 0 "${corslab[@]}" receive --out "$out/spans" 2>"$out/receiver.log")
 read -r ready <&3

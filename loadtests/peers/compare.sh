@@ -38,17 +38,14 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_up() { # url: up to 30 s
-  for _ in $(seq 1 300); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
-  echo "compare.sh: $1 did not come up" >&2; exit 1
-}
+source "$root/loadtests/lib/loopback.sh"
+wait_up() { serving "$1" || { echo "compare.sh: $1 did not come up" >&2; exit 1; }; }
 
 origin_port=$(free_port)
 taskset -c 1 "${corslab[@]}" origin --urls "http://127.0.0.1:$origin_port" >"$out/origin.log" 2>&1 & pids+=($!)
 wait_up "http://127.0.0.1:$origin_port/healthz"
 target_url="http://127.0.0.1:$origin_port$path"
-encoded=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$target_url")
+encoded=$(url_encode "$target_url")
 
 declare -A urls
 declare -A cpu_pids  # target -> the processes whose CPU time is the target's (space-separated)

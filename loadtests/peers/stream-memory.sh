@@ -35,13 +35,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_up() { # url pid: up to 30 s, while the process lives
-  for _ in $(seq 1 300); do
-    curl -fs -o /dev/null --max-time 2 "$1" && return 0
-    kill -0 "$2" 2>/dev/null || break
-    sleep 0.1
-  done
+source "$root/loadtests/lib/loopback.sh"
+wait_up() { # url pid
+  serving "$1" "$2" && return 0
   echo "stream-memory.sh: $1 did not come up (logs in $logs)" >&2; trap - EXIT; cleanup_keep_logs; exit 1
 }
 cleanup_keep_logs() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -51,7 +47,6 @@ mb() { awk -v kb="$1" 'BEGIN {printf "%.1f", kb / 1024}'; }
 origin_port=$(free_port)
 "${corslab[@]}" origin --urls "http://127.0.0.1:$origin_port" >"$logs/origin.log" 2>&1 & origin_pid=$!; pids+=("$origin_pid")
 wait_up "http://127.0.0.1:$origin_port/healthz" "$origin_pid"
-encode() { python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 
 printf '%-12s %10s %10s %10s %10s %12s %8s %s\n' engine "start MB" "peak MB" "growth MB" "VmHWM MB" bytes seconds result
 for engine in $engines; do
@@ -59,13 +54,13 @@ for engine in $engines; do
   "${corslab[@]}" proxy --engine "$engine" --urls "http://127.0.0.1:$port" >"$logs/$engine.log" 2>&1 & pid=$!; pids+=("$pid")
   wait_up "http://127.0.0.1:$port/healthcheck" "$pid"
   proxy="http://127.0.0.1:$port/?url="
-  curl -fs -o /dev/null --max-time 30 "$proxy$(encode "http://127.0.0.1:$origin_port/bytes/1048576")" || true
+  curl -fs -o /dev/null --max-time 30 "$proxy$(url_encode "http://127.0.0.1:$origin_port/bytes/1048576")" || true
   sleep 0.5
 
   start=$(status_kb "$pid" VmRSS); peak=$start
   began=$(date +%s.%N)
   curl -s -o /dev/null --max-time "$timeout" -w '%{http_code} %{size_download}' \
-    "$proxy$(encode "http://127.0.0.1:$origin_port/bytes/$bytes")" >"$logs/$engine.curl" 2>/dev/null & curl_pid=$!
+    "$proxy$(url_encode "http://127.0.0.1:$origin_port/bytes/$bytes")" >"$logs/$engine.curl" 2>/dev/null & curl_pid=$!
   # Bounded: curl gives up after --timeout seconds, so this loop does too.
   while kill -0 "$curl_pid" 2>/dev/null; do
     rss=$(status_kb "$pid" VmRSS); [ "${rss:-0}" -gt "$peak" ] && peak=$rss

@@ -34,9 +34,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_up() { for _ in $(seq 1 300); do curl -fs -o /dev/null --max-time 2 "$1" && return 0; sleep 0.1; done; echo "syscalls.sh: $1 did not come up (logs in $logs)" >&2; exit 1; }
-encode() { python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
+source "$root/loadtests/lib/loopback.sh"
+wait_up() { serving "$1" || { echo "syscalls.sh: $1 did not come up (logs in $logs)" >&2; exit 1; }; }
 requests() { # url n: a curl config of n GETs, sent one after another over one connection
   for _ in $(seq 1 "$2"); do printf 'url = "%s"\noutput = /dev/null\n' "$1"; done
 }
@@ -73,7 +72,7 @@ for engine in $engines; do
   port=$(free_port)
   "${corslab[@]}" proxy --engine "$engine" --urls "http://127.0.0.1:$port" >"$logs/$engine.log" 2>&1 & pid=$!; pids+=("$pid")
   wait_up "http://127.0.0.1:$port/healthcheck"
-  measure "$engine" "$pid" "http://127.0.0.1:$port/?url=$(encode "$target")"
+  measure "$engine" "$pid" "http://127.0.0.1:$port/?url=$(url_encode "$target")"
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
 done
 if [ "$nginx" -eq 1 ]; then
