@@ -27,6 +27,13 @@ public sealed class PipelinesEngine : IProxyEngine
 
     public string Name => "pipelines";
 
+    /// <summary>
+    /// Its own server and client never block a thread; the faults that block (sync-over-async, global-lock) move to
+    /// the thread pool first, where the code they imitate runs. 1 KB GET, one core: 1.3–1.6× the requests per second
+    /// of the same engine with completions handed to the pool (README, "Runtime configuration").
+    /// </summary>
+    public bool InlineSocketCompletions => true;
+
     public Fault SupportedFaults =>
         Fault.BufferResponse | Fault.BufferRequest | Fault.Nagle | Fault.NoPooling | Fault.DnsPerRequest
         | Fault.SyncOverAsync | Fault.AllocPerChunk | Fault.GlobalLock | Fault.AddedLatency

@@ -4,6 +4,7 @@ using CorsLab.Components;
 using CorsLab.Proxies.Catalog;
 using CorsLab.Proxies.Core;
 using CorsLab.Proxies.Core.Faults;
+using CorsLab.Proxies.Core.Hosting;
 using CorsLab.Proxies.Core.Policy;
 using CorsLab.Proxies.Core.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -47,6 +48,7 @@ internal static class ProxyCommand
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var engine = EngineOption.Parse(parse.GetRequiredValue(Engine));
+        SocketCompletionMode.Apply(engine);
         var faults = EngineOption.ParseFaults(engine, parse.GetValue(Faults) ?? []);
         var urls = ListenUrl.Parse(Urls.Name, parse.GetRequiredValue(Urls), parse.GetValue(AllowRemote), out var remote);
         var options = new ProxyOptions

@@ -129,6 +129,8 @@ internal static class BodyCopier
             unflushed = true;
             if (behaviour.GlobalLock is { } gate)
             {
+                // Off the socket event thread first: blocked there, it could hold the very completion it waits for.
+                await Task.Yield();
                 if (SendLocked(destination, gate) is { } failed)
                 {
                     return failed;

@@ -222,7 +222,9 @@ internal sealed class Forwarder
         {
             if (_options.Has(Fault.SyncOverAsync))
             {
-                // sync-over-async fault: a thread-pool thread blocks until the upstream answers.
+                // sync-over-async fault: a thread-pool thread blocks until the upstream answers. Moved to the pool
+                // first, where such code runs: blocked on a socket event thread, it could hold its own completion.
+                await Task.Yield();
                 ReadResponseHeadAsync(connection).AsTask().GetAwaiter().GetResult();
             }
             else

@@ -1,0 +1,109 @@
+using System.Globalization;
+using CorsLab.Components;
+
+namespace CorsLab.Cli.Tests;
+
+/// <summary>
+/// <c>corslab proxy</c> puts each engine's process in the socket completion mode the engine asks for: pipelines runs
+/// its requests on the runtime's socket event threads, the Kestrel engines on the thread pool, and a mode already in
+/// the environment wins. Read from the engine process's own threads: where its CPU went (scheduler time per thread,
+/// by the names the runtime gives them) over a thousand proxied requests.
+/// </summary>
+[Collection(LabRunsCollection.Name)]
+public sealed class SocketCompletionModeTests
+{
+    private const string SocketThreads = ".NET Sockets";
+    private const string PoolThreads = ".NET TP Worker";
+    private const int Requests = 1000;
+
+    /// <summary>Large enough that sends wait for the client to read, so global-lock's flushes really block.</summary>
+    private const int BlockingFaultBody = 4 * 1024 * 1024;
+
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData("pipelines", null, true)]
+    [InlineData("pipelines", "0", false)]
+    [InlineData("yarp", null, false)]
+    public async Task Proxy_RunsRequestsWhereItsEngineAsks(string engine, string? inlineVariable, bool onSocketThreads)
+    {
+        using var bound = new CancellationTokenSource(Bound);
+        await using var origin = await LabComponents.StartOriginAsync(bound.Token);
+        var environment = inlineVariable is null
+            ? null
+            : new Dictionary<string, string> { ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = inlineVariable };
+        await using var proxy = await ComponentProcess.StartAsync(
+            engine, ["proxy", "--engine", engine, "--urls", "http://127.0.0.1:0"], bound.Token, environment: environment);
+        var target = $"{proxy.Ready["url"].TrimEnd('/')}/?url={Uri.EscapeDataString(new Uri(origin.HttpUrl, "/bytes/1024").ToString())}";
+
+        var before = CpuByThreadName(proxy.ProcessId);
+        using var client = new HttpClient();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            for (var i = 0; i < Requests / 4; i++)
+            {
+                using var response = await client.GetAsync(target, bound.Token);
+                Assert.Equal(200, (int)response.StatusCode);
+                await response.Content.ReadAsByteArrayAsync(bound.Token);
+            }
+        }));
+        var spent = Spent(before, CpuByThreadName(proxy.ProcessId));
+
+        var sockets = spent.GetValueOrDefault(SocketThreads);
+        var pool = spent.GetValueOrDefault(PoolThreads);
+        var where = $"{engine}: {SocketThreads} {sockets / 1e6:0.0} ms, {PoolThreads} {pool / 1e6:0.0} ms over {Requests} requests";
+        Assert.True(onSocketThreads ? sockets > pool : pool > sockets, where);
+    }
+
+    /// <summary>
+    /// The faults that block a thread do it off the socket event threads: blocked on one, a request could hold the very
+    /// completion it waits for (its upstream's answer, its client's send), and every connection served there with it.
+    /// </summary>
+    [Theory]
+    [InlineData("sync-over-async")]
+    [InlineData("global-lock")]
+    public async Task Pipelines_BlockingFault_AnswersEveryRequest(string fault)
+    {
+        using var bound = new CancellationTokenSource(Bound);
+        await using var origin = await LabComponents.StartOriginAsync(bound.Token);
+        await using var proxy = await LabComponents.StartEngineAsync("pipelines", origin, [fault], bound.Token);
+        var target = $"{proxy.Url.GetLeftPart(UriPartial.Authority)}/?url={Uri.EscapeDataString(new Uri(origin.HttpUrl, $"/bytes/{BlockingFaultBody}").ToString())}";
+
+        using var client = new HttpClient();
+        var lengths = await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        {
+            using var response = await client.GetAsync(target, bound.Token);
+            Assert.Equal(200, (int)response.StatusCode);
+            return (await response.Content.ReadAsByteArrayAsync(bound.Token)).Length;
+        }));
+
+        Assert.All(lengths, length => Assert.Equal(BlockingFaultBody, length));
+    }
+
+    /// <summary>Nanoseconds on CPU per thread name (<c>/proc/PID/task/TID/comm</c> and <c>schedstat</c>), by thread id.</summary>
+    private static Dictionary<int, (string Name, long Nanos)> CpuByThreadName(int processId)
+    {
+        var threads = new Dictionary<int, (string, long)>();
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/task"))
+        {
+            try
+            {
+                var name = File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n');
+                var nanos = long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], CultureInfo.InvariantCulture);
+                threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = (name, nanos);
+            }
+            catch (IOException)
+            {
+                // The thread ended between listing and reading: its time is no longer the process's to split.
+            }
+        }
+
+        return threads;
+    }
+
+    private static Dictionary<string, long> Spent(Dictionary<int, (string Name, long Nanos)> before, Dictionary<int, (string Name, long Nanos)> after) =>
+        after.GroupBy(thread => thread.Value.Name)
+            .ToDictionary(
+                group => group.Key,
+                group => group.Sum(thread => thread.Value.Nanos - (before.TryGetValue(thread.Key, out var earlier) ? earlier.Nanos : 0)));
+}
