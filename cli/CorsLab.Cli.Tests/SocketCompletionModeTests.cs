@@ -17,7 +17,11 @@ public sealed class SocketCompletionModeTests
     private const int Requests = 1000;
 
     /// <summary>Large enough that sends wait for the client to read, so global-lock's flushes really block.</summary>
-    private const int BlockingFaultBody = 4 * 1024 * 1024;
+    private const int BlockingFaultBody = 10 * 1024 * 1024;
+
+    private const int BlockingFaultConnections = 4;
+
+    private const int BlockingFaultRequestsEach = 2;
 
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
@@ -58,6 +62,8 @@ public sealed class SocketCompletionModeTests
     /// <summary>
     /// The faults that block a thread do it off the socket event threads: blocked on one, a request could hold the very
     /// completion it waits for (its upstream's answer, its client's send), and every connection served there with it.
+    /// Without the move, sync-over-async hangs here at once; global-lock stalls only under the heavier load of the
+    /// diagnose self-check (<c>FaultMatrixTests</c>, large-download), which is where that case is held.
     /// </summary>
     [Theory]
     [InlineData("sync-over-async")]
@@ -69,15 +75,41 @@ public sealed class SocketCompletionModeTests
         await using var proxy = await LabComponents.StartEngineAsync("pipelines", origin, [fault], bound.Token);
         var target = $"{proxy.Url.GetLeftPart(UriPartial.Authority)}/?url={Uri.EscapeDataString(new Uri(origin.HttpUrl, $"/bytes/{BlockingFaultBody}").ToString())}";
 
+        // Many connections at once, so that one connection's copy meets the lock while another's send waits.
         using var client = new HttpClient();
-        var lengths = await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        var lengths = await Task.WhenAll(Enumerable.Range(0, BlockingFaultConnections).Select(async _ =>
         {
-            using var response = await client.GetAsync(target, bound.Token);
-            Assert.Equal(200, (int)response.StatusCode);
-            return (await response.Content.ReadAsByteArrayAsync(bound.Token)).Length;
+            var received = new List<int>();
+            for (var i = 0; i < BlockingFaultRequestsEach; i++)
+            {
+                using var response = await client.GetAsync(target, HttpCompletionOption.ResponseHeadersRead, bound.Token);
+                Assert.Equal(200, (int)response.StatusCode);
+                received.Add(await ReadSlowlyAsync(await response.Content.ReadAsStreamAsync(bound.Token), bound.Token));
+            }
+
+            return received;
         }));
 
-        Assert.All(lengths, length => Assert.Equal(BlockingFaultBody, length));
+        Assert.All(lengths.SelectMany(each => each), length => Assert.Equal(BlockingFaultBody, length));
+    }
+
+    /// <summary>Reads a body with a pause every 256 KB, so the proxy's sends to this client fill its socket and wait.</summary>
+    private static async Task<int> ReadSlowlyAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        var total = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            var before = total;
+            total += read;
+            if (total / (256 * 1024) != before / (256 * 1024))
+            {
+                await Task.Delay(1, cancellationToken);
+            }
+        }
+
+        return total;
     }
 
     /// <summary>Nanoseconds on CPU per thread name (<c>/proc/PID/task/TID/comm</c> and <c>schedstat</c>), by thread id.</summary>

@@ -83,6 +83,13 @@ internal static class BodyCopier
                 continue;
             }
 
+            if (behaviour.GlobalLock is not null)
+            {
+                // Off the socket event thread before the lock: a thread blocked on it there, or blocked holding it,
+                // could hold the very send completion the lock's holder waits for.
+                await Task.Yield();
+            }
+
             SequencePosition consumed;
             try
             {
@@ -129,8 +136,6 @@ internal static class BodyCopier
             unflushed = true;
             if (behaviour.GlobalLock is { } gate)
             {
-                // Off the socket event thread first: blocked there, it could hold the very completion it waits for.
-                await Task.Yield();
                 if (SendLocked(destination, gate) is { } failed)
                 {
                     return failed;
