@@ -42,7 +42,9 @@ source "$root/loadtests/lib/loopback.sh"
 wait_up() { serving "$1" || { echo "compare.sh: $1 did not come up" >&2; exit 1; }; }
 
 origin_port=$(free_port)
-taskset -c 1 "${corslab[@]}" origin --urls "http://127.0.0.1:$origin_port" >"$out/origin.log" 2>&1 & pids+=($!)
+# The origin's idle thread-pool workers sleep at once instead of spinning for work: on the core it shares with a
+# single-threaded proxy (nginx), the spin held the core nginx needed next (loadtests/peers/README.md, "A fair nginx").
+DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 taskset -c 1 "${corslab[@]}" origin --urls "http://127.0.0.1:$origin_port" >"$out/origin.log" 2>&1 & pids+=($!)
 wait_up "http://127.0.0.1:$origin_port/healthz"
 target_url="http://127.0.0.1:$origin_port$path"
 encoded=$(url_encode "$target_url")
