@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using CorsLab.Components;
+using CorsLab.Load.Resources;
 
 namespace CorsLab.Cli.Tests;
 
-/// <summary>No child outlives the lab: killed on dispose, and gone by itself when its parent vanishes.</summary>
+/// <summary>
+/// No child outlives the lab: killed on dispose, and gone by itself when its parent vanishes, at no cost while it
+/// waits. Split off the lab, a child runs on the components' CPUs with every thread.
+/// </summary>
 public sealed class ChildProcessTests
 {
     [Fact]
@@ -36,6 +40,37 @@ public sealed class ChildProcessTests
         Assert.True(engine.HasExited);
     }
 
+    /// <summary>
+    /// Watching for its parent used to cost an idle engine 14 ms of CPU a second (the runtime's poll of a process that
+    /// is not its child wakes the thread pool every 100 ms), counted against it whenever the gate read its CPU.
+    /// </summary>
+    [Fact]
+    public async Task Engine_WatchingItsParent_SpendsNothingWhileIdle()
+    {
+        await using var engine = await ComponentProcess.StartAsync("engine", ["proxy", "--engine", "pipelines", "--urls", "http://127.0.0.1:0"], CancellationToken.None);
+
+        // Past start-up's own work (tiered compilation of what ran before the ready line).
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var before = ProcessCpuSnapshot.Take(engine.ProcessId)!;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var spent = ProcessCpuSnapshot.Take(engine.ProcessId)!.Since(before);
+
+        Assert.True(spent < TimeSpan.FromMilliseconds(15), $"an idle engine spent {spent.TotalMilliseconds:0.0} ms of CPU in 3 s");
+    }
+
+    [Fact]
+    public async Task ComponentProcess_WithCpuSplit_PinsEveryThreadOnceReady()
+    {
+        var (cpus, reason) = CpuSplit.ForThisMachine();
+        Assert.True(cpus is not null, reason);
+
+        await using var engine = await ComponentProcess.StartAsync("engine", ["proxy", "--engine", "pipelines", "--urls", "http://127.0.0.1:0"], CancellationToken.None, cpus);
+
+        var allowed = Directory.EnumerateDirectories($"/proc/{engine.ProcessId}/task").Select(AllowedCpus).ToArray();
+        Assert.True(allowed.Length > 1, "a runtime has more than one thread");
+        Assert.All(allowed, list => Assert.Equal(cpus.ComponentCpus, list));
+    }
+
     [Fact]
     public async Task ComponentProcess_Dispose_KillsTheChild()
     {
@@ -56,6 +91,9 @@ public sealed class ChildProcessTests
 
         Assert.Contains("unknown engine 'nope'", error.Message, StringComparison.Ordinal);
     }
+
+    private static string AllowedCpus(string taskDirectory) =>
+        File.ReadLines(Path.Combine(taskDirectory, "status")).First(line => line.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal)).Split(':')[1].Trim();
 
     private static bool IsRunning(int pid)
     {

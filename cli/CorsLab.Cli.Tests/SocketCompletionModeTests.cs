@@ -1,5 +1,5 @@
-using System.Globalization;
 using CorsLab.Components;
+using CorsLab.Load.Resources;
 
 namespace CorsLab.Cli.Tests;
 
@@ -36,11 +36,10 @@ public sealed class SocketCompletionModeTests
         var environment = inlineVariable is null
             ? null
             : new Dictionary<string, string> { ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = inlineVariable };
-        await using var proxy = await ComponentProcess.StartAsync(
-            engine, ["proxy", "--engine", engine, "--urls", "http://127.0.0.1:0"], bound.Token, environment: environment);
-        var target = $"{proxy.Ready["url"].TrimEnd('/')}/?url={Uri.EscapeDataString(new Uri(origin.HttpUrl, "/bytes/1024").ToString())}";
+        await using var proxy = await LabComponents.StartEngineAsync(engine, origin, [], bound.Token, environment: environment);
+        var target = $"{proxy.Url.GetLeftPart(UriPartial.Authority)}/?url={Uri.EscapeDataString(new Uri(origin.HttpUrl, "/bytes/1024").ToString())}";
 
-        var before = CpuByThreadName(proxy.ProcessId);
+        var before = ProcessCpuSnapshot.Take(proxy.Process.ProcessId)!;
         using var client = new HttpClient();
         await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
@@ -51,11 +50,11 @@ public sealed class SocketCompletionModeTests
                 await response.Content.ReadAsByteArrayAsync(bound.Token);
             }
         }));
-        var spent = Spent(before, CpuByThreadName(proxy.ProcessId));
+        var spent = ProcessCpuSnapshot.Take(proxy.Process.ProcessId)!.SinceByThreadName(before);
 
         var sockets = spent.GetValueOrDefault(SocketThreads);
         var pool = spent.GetValueOrDefault(PoolThreads);
-        var where = $"{engine}: {SocketThreads} {sockets / 1e6:0.0} ms, {PoolThreads} {pool / 1e6:0.0} ms over {Requests} requests";
+        var where = $"{engine}: {SocketThreads} {sockets.TotalMilliseconds:0.0} ms, {PoolThreads} {pool.TotalMilliseconds:0.0} ms over {Requests} requests";
         Assert.True(onSocketThreads ? sockets > pool : pool > sockets, where);
     }
 
@@ -111,31 +110,4 @@ public sealed class SocketCompletionModeTests
 
         return total;
     }
-
-    /// <summary>Nanoseconds on CPU per thread name (<c>/proc/PID/task/TID/comm</c> and <c>schedstat</c>), by thread id.</summary>
-    private static Dictionary<int, (string Name, long Nanos)> CpuByThreadName(int processId)
-    {
-        var threads = new Dictionary<int, (string, long)>();
-        foreach (var task in Directory.EnumerateDirectories($"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/task"))
-        {
-            try
-            {
-                var name = File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n');
-                var nanos = long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], CultureInfo.InvariantCulture);
-                threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = (name, nanos);
-            }
-            catch (IOException)
-            {
-                // The thread ended between listing and reading: its time is no longer the process's to split.
-            }
-        }
-
-        return threads;
-    }
-
-    private static Dictionary<string, long> Spent(Dictionary<int, (string Name, long Nanos)> before, Dictionary<int, (string Name, long Nanos)> after) =>
-        after.GroupBy(thread => thread.Value.Name)
-            .ToDictionary(
-                group => group.Key,
-                group => group.Sum(thread => thread.Value.Nanos - (before.TryGetValue(thread.Key, out var earlier) ? earlier.Nanos : 0)));
 }

@@ -26,6 +26,40 @@ public sealed class ProcessCpuSnapshotTests
     }
 
     [Fact]
+    public void SinceByThreadName_PutsAThreadsWorkUnderItsName()
+    {
+        // The runtime gives a named thread that name in /proc (15 characters at most).
+        const string name = "corslab-spinner";
+        var before = ProcessCpuSnapshot.Take(Environment.ProcessId)!;
+        using var stop = new ManualResetEventSlim();
+        var spinner = new Thread(() =>
+        {
+            while (!stop.IsSet)
+            {
+                Thread.SpinWait(1000);
+            }
+        }) { Name = name };
+        spinner.Start();
+
+        // Until the spinner has 100 ms of CPU under its name, bounded: a snapshot that loses the names never gets there.
+        var deadline = Stopwatch.StartNew();
+        IReadOnlyDictionary<string, TimeSpan> byName;
+        TimeSpan total;
+        do
+        {
+            Thread.Sleep(20);
+            var now = ProcessCpuSnapshot.Take(Environment.ProcessId)!;
+            (byName, total) = (now.SinceByThreadName(before), now.Since(before));
+        }
+        while (byName.GetValueOrDefault(name) < TimeSpan.FromMilliseconds(100) && deadline.Elapsed < TimeSpan.FromSeconds(20));
+
+        stop.Set();
+        spinner.Join();
+        Assert.InRange(byName.GetValueOrDefault(name).TotalMilliseconds, 100, total.TotalMilliseconds);
+        Assert.Equal(total.Ticks, byName.Values.Sum(spent => spent.Ticks), tolerance: byName.Count);
+    }
+
+    [Fact]
     public void Take_ProcessThatExited_IsNull()
     {
         using var gone = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;

@@ -27,8 +27,10 @@ public sealed class ComponentProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>
-    /// Starts <c>corslab ARGS</c> (on the components' CPUs of <paramref name="cpus"/> when given, through
-    /// <paramref name="launcher"/> when given, e.g. <c>prlimit</c>) and waits for its ready line.
+    /// Starts <c>corslab ARGS</c> (through <paramref name="launcher"/> when given, e.g. <c>prlimit</c>), waits for its
+    /// ready line and, with <paramref name="cpus"/>, pins it to the components' CPUs. Pinned once ready rather than
+    /// started pinned: a runtime that starts on one CPU sizes its thread pool, GC and socket engines for one, and a
+    /// gateway given by its pid, pinned after its start, would then run differently from the engines beside it.
     /// </summary>
     /// <param name="environment">Variables set for the child on top of the lab's own (e.g. <c>OTEL_*</c>).</param>
     /// <exception cref="ComponentStartException">The child exited or printed an error before it was ready.</exception>
@@ -37,11 +39,6 @@ public sealed class ComponentProcess : IAsyncDisposable
         Func<ProcessStartInfo, ProcessStartInfo>? launcher = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = CorslabExecutable.CreateStartInfo(arguments);
-        if (cpus is not null)
-        {
-            start = cpus.Wrap(start);
-        }
-
         if (launcher is not null)
         {
             start = launcher(start);
@@ -94,7 +91,21 @@ public sealed class ComponentProcess : IAsyncDisposable
             var first = await Task.WhenAny(ready.Task, exited);
             if (first == ready.Task)
             {
-                return new ComponentProcess(process, await ready.Task);
+                var component = new ComponentProcess(process, await ready.Task);
+                if (cpus is not null)
+                {
+                    try
+                    {
+                        await cpus.PinComponentAsync(process.Id);
+                    }
+                    catch
+                    {
+                        await component.DisposeAsync();
+                        throw;
+                    }
+                }
+
+                return component;
             }
 
             await exited;

@@ -5,9 +5,10 @@ namespace CorsLab.Components;
 
 /// <summary>
 /// Keeps the load client and the processes it measures off each other's cores (<c>taskset</c>, util-linux): the lab
-/// on the first CPU, the components on the others. Two processes of one engine measured side by side on a shared
-/// 2-core machine differed by up to 60 µs at p50 depending on where the scheduler put them; split, the difference
-/// stayed within 20 µs. Only where there are two CPUs or more and <c>taskset</c> exists.
+/// on the first CPU, the components on the others, each pinned with all its threads once it runs. Two processes of
+/// one engine measured side by side on a shared 2-core machine differed by up to 60 µs at p50 depending on where the
+/// scheduler put them; split, the difference stayed within 20 µs. Only where there are two CPUs or more and
+/// <c>taskset</c> exists.
 /// </summary>
 public sealed record CpuSplit(string LabCpus, string ComponentCpus)
 {
@@ -32,10 +33,15 @@ public sealed record CpuSplit(string LabCpus, string ComponentCpus)
     }
 
     /// <summary>Pins every thread of this process (and so every thread it starts later) to <see cref="LabCpus"/>.</summary>
-    public async Task PinThisProcessAsync()
+    public Task PinThisProcessAsync() => PinAsync(Environment.ProcessId, LabCpus);
+
+    /// <summary>Pins every thread of a component already running (a gateway given by its pid) to <see cref="ComponentCpus"/>.</summary>
+    public Task PinComponentAsync(int processId) => PinAsync(processId, ComponentCpus);
+
+    private static async Task PinAsync(int processId, string cpus)
     {
         var start = new ProcessStartInfo(Taskset) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-a", "-p", "-c", LabCpus, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { "-a", "-p", "-c", cpus, processId.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -44,21 +50,8 @@ public sealed record CpuSplit(string LabCpus, string ComponentCpus)
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"taskset could not pin the lab to CPU {LabCpus}: {await process.StandardError.ReadToEndAsync()}");
+            throw new InvalidOperationException($"taskset could not pin process {processId} to CPU {cpus}: {await process.StandardError.ReadToEndAsync()}");
         }
-    }
-
-    /// <summary><paramref name="start"/> rewritten to run under <c>taskset -c</c> <see cref="ComponentCpus"/> (the same pid: taskset execs it).</summary>
-    public ProcessStartInfo Wrap(ProcessStartInfo start)
-    {
-        ArgumentNullException.ThrowIfNull(start);
-        var wrapped = new ProcessStartInfo(Taskset) { UseShellExecute = false };
-        foreach (var argument in new[] { "-c", ComponentCpus, start.FileName }.Concat(start.ArgumentList))
-        {
-            wrapped.ArgumentList.Add(argument);
-        }
-
-        return wrapped;
     }
 
     private static bool Exists(string program) =>

@@ -9,6 +9,14 @@ public static class LabComponents
     /// <summary>A loopback address engines are told to deny, so the policy is exercised without leaving the host.</summary>
     public const string SpecDeniedTarget = "127.0.0.2";
 
+    /// <summary>
+    /// Split off the lab, the origin shares its CPUs with the engines, and a thread-pool worker that spins for work
+    /// after answering holds the core the engine needs next: its own CPU per request, which every CPU ratio is
+    /// divided by, then moves with how long the engine takes to come back. Without the spin it only sleeps.
+    /// </summary>
+    private static readonly Dictionary<string, string> SharedCoreOrigin = new() { ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0" };
+
+    /// <param name="cpus">Where the origin runs; given, it runs without the thread pool's spin (<see cref="SharedCoreOrigin"/>).</param>
     /// <param name="originPort">The plain-text listener's port; null picks a free one.</param>
     public static async Task<OriginProcess> StartOriginAsync(CancellationToken cancellationToken, CpuSplit? cpus = null, int? originPort = null)
     {
@@ -17,13 +25,16 @@ public static class LabComponents
             "origin",
             ["origin", "--urls", $"http://127.0.0.1:{originPort ?? 0}", "--https-urls", "https://127.0.0.1:0", "--page-urls", "http://127.0.0.1:0", "--cert-out", certificate],
             cancellationToken,
-            cpus);
+            cpus,
+            environment: cpus is null ? null : SharedCoreOrigin);
         return new OriginProcess(process, new Uri(process.Ready["http"]), new Uri(process.Ready["https"]), new Uri(process.Ready["page"]), process.Ready["cert"]);
     }
 
     /// <param name="tracing">Flags and variables that make the engine export its traces (<see cref="EngineTracing"/>); null: none.</param>
+    /// <param name="environment">More variables for the engine's runtime (e.g. its socket completion mode).</param>
     public static async Task<EngineProcess> StartEngineAsync(
-        string engine, OriginProcess origin, IEnumerable<string> faults, CancellationToken cancellationToken, CpuSplit? cpus = null, EngineTracing? tracing = null)
+        string engine, OriginProcess origin, IEnumerable<string> faults, CancellationToken cancellationToken, CpuSplit? cpus = null, EngineTracing? tracing = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         List<string> arguments =
         [
@@ -38,7 +49,8 @@ public static class LabComponents
         }
 
         arguments.AddRange(tracing?.Arguments ?? []);
-        var process = await ComponentProcess.StartAsync(engine, arguments, cancellationToken, cpus, environment: tracing?.Environment);
+        var variables = (tracing?.Environment ?? new Dictionary<string, string>()).Concat(environment ?? new Dictionary<string, string>()).ToDictionary();
+        var process = await ComponentProcess.StartAsync(engine, arguments, cancellationToken, cpus, environment: variables);
         return new EngineProcess(engine, process, new Uri(process.Ready["url"]));
     }
 }

@@ -26,6 +26,9 @@ internal sealed class BenchComponents : IAsyncDisposable
 
     public IReadOnlyList<BenchTarget> Targets => _targets;
 
+    /// <summary>Where the lab and the components run, when <see cref="BenchPlan.SplitCpus"/> could split them; else null.</summary>
+    public CpuSplit? Cpus { get; private set; }
+
     /// <summary>The lab's OTLP receiver the engines export to; null with <c>--otlp-endpoint</c> or when no engine runs.</summary>
     public OtlpReceiver? Receiver { get; private set; }
 
@@ -47,14 +50,10 @@ internal sealed class BenchComponents : IAsyncDisposable
         if (plan.SplitCpus)
         {
             (cpus, var reason) = CpuSplit.ForThisMachine();
+            Cpus = cpus;
             if (cpus is null)
             {
                 console.Line($"not splitting CPUs: {reason}; lab and components share them");
-            }
-            else
-            {
-                await cpus.PinThisProcessAsync();
-                console.Line($"lab on CPU {cpus.LabCpus}, origin and engines on CPU {cpus.ComponentCpus}");
             }
         }
 
@@ -97,6 +96,13 @@ internal sealed class BenchComponents : IAsyncDisposable
         foreach (var template in plan.Templates)
         {
             _targets.Add(new BenchTarget(new TargetInfo(new Uri(TargetTemplate.Sample(template)).GetLeftPart(UriPartial.Authority), TargetKinds.External, template, []), null));
+        }
+
+        // The lab last: a child inherits its parent's CPUs, and one started from a pinned lab would size its runtime for one.
+        if (cpus is not null)
+        {
+            await cpus.PinThisProcessAsync();
+            console.Line($"lab on CPU {cpus.LabCpus}, origin and engines on CPU {cpus.ComponentCpus}");
         }
     }
 

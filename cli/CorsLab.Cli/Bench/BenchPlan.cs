@@ -67,6 +67,6 @@ internal sealed record BenchPlan
     /// <summary>Sample CPU stacks in those captures (hot methods, flame graphs).</summary>
     public bool CaptureCpu { get; init; }
 
-    /// <summary>Run the lab and the components it starts on separate CPUs (<see cref="CpuSplit"/>); set by <c>--calibrate</c>.</summary>
+    /// <summary>Run the lab and the components it starts on separate CPUs (<see cref="CpuSplit"/>); set by <c>--calibrate</c> and by the gate.</summary>
     public bool SplitCpus { get; init; }
 }

@@ -17,6 +17,16 @@ internal static class DuetTrials
     public static async Task<IReadOnlyList<IReadOnlyList<TrialFigures>>> RunAsync(GatePlan plan, BenchComponents components, BenchConsole console, CancellationToken cancellationToken)
     {
         var origin = components.Origin ?? throw new InvalidOperationException("the gate starts its own origin");
+        if (components.Cpus is { } cpus)
+        {
+            // A gateway given by its pid is placed as the engines are, so the candidate and the reference share a core alike.
+            foreach (var (name, pid) in plan.TemplateProcessIds)
+            {
+                await cpus.PinComponentAsync(pid);
+                console.Line($"{name} (pid {pid}) pinned to CPU {cpus.ComponentCpus}, beside the origin");
+            }
+        }
+
         var smallGet = ScenarioCatalog.All.First(s => s.Name == ScenarioNames.SmallGet);
         var targets = components.Targets
             .Select(t => new DuetTarget(t.Info.Name, ScenarioRequests.For(smallGet, t.Info, origin)[0], t.ProcessId ?? (plan.TemplateProcessIds.TryGetValue(t.Info.Name, out var pid) ? pid : null)))

@@ -142,5 +142,5 @@ public sealed class GateJudgeTests
 
     /// <summary>Eight trials, each with a little noise, <paramref name="slowdown"/> times the proxy's usual cost.</summary>
     private static GateTrial[] Trials(double slowdown) =>
-        Noise.Select((noise, i) => new GateTrial(i + 1, 200 * slowdown * noise, 900 * slowdown * noise, 0.4 / slowdown / noise, 0, Late: false, CpuToOrigin: 2.5 * slowdown * noise)).ToArray();
+        Noise.Select((noise, i) => new GateTrial(i + 1, 200 * slowdown * noise, 3.6 * slowdown * noise, 0.4 / slowdown / noise, 0, Late: false, CpuToOrigin: 2.5 * slowdown * noise)).ToArray();
 }

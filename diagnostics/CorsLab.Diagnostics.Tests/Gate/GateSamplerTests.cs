@@ -15,7 +15,7 @@ public sealed class GateSamplerTests
 
         Assert.Equal(3, trial.Repeat);
         Assert.Equal(120, trial.P50OverDirectMicros);
-        Assert.Equal(650, trial.P99OverDirectMicros);
+        Assert.Equal(3.6, trial.P99ToDirect!.Value, 9);
         Assert.Equal(0.35, trial.RequestsPerSecondToDirect, 9);
         Assert.Equal(0.001, trial.FailedShare, 9);
         Assert.False(trial.Late);

@@ -41,7 +41,7 @@ public static class GateSampler
         return new GateTrial(
             repeat,
             target.P50 - direct.P50,
-            target.P99 - direct.P99,
+            direct.P99 > 0 && answered > 0 ? target.P99 / direct.P99 : null,
             answered > 0 && target.Mean > 0 ? direct.Mean / target.Mean : 0,
             target.Requests > 0 ? target.Errors / (double)target.Requests : 1,
             target.ClientTurnaroundP50 > MaxClientTurnaroundP50Micros || direct.ClientTurnaroundP50 > MaxClientTurnaroundP50Micros || direct.P50 > MaxDirectP50Micros,
