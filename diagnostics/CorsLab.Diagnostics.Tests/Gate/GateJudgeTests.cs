@@ -82,6 +82,53 @@ public sealed class GateJudgeTests
     }
 
     [Fact]
+    public void BaselineFromAFasterMachine_CouldNotMeasure_WithBothSpeeds()
+    {
+        var baseline = Trials(1.0).Select(t => t with { OriginCpuMicros = 69 }).ToArray();
+        var slowSpell = Trials(1.9).Select(t => t with { OriginCpuMicros = 112 }).ToArray();
+
+        var verdict = GateJudge.Judge(Side(baseline), Side(slowSpell), paired: false, 0.10);
+
+        Assert.Equal(GateOutcome.CouldNotMeasure, verdict.Outcome);
+        Assert.Contains("1.62× slower", Assert.Single(verdict.Reasons), StringComparison.Ordinal);
+        Assert.DoesNotContain(verdict.Rows, row => row.Kind == "speed");
+    }
+
+    [Fact]
+    public void BaselineAtTheSameSpeed_IsJudged()
+    {
+        var baseline = Trials(1.0).Select(t => t with { OriginCpuMicros = 69 }).ToArray();
+        var taxed = Trials(1.25).Select(t => t with { OriginCpuMicros = 80 }).ToArray();
+
+        var verdict = GateJudge.Judge(Side(baseline), Side(taxed), paired: false, 0.10);
+
+        Assert.Equal(GateOutcome.Regression, verdict.Outcome);
+        Assert.Empty(verdict.Reasons);
+    }
+
+    /// <summary>Side by side, both builds met the same machine: its speed is not a reason.</summary>
+    [Fact]
+    public void SideBySide_MachineSpeedIsNotJudged()
+    {
+        var reference = Trials(1.0).Select(t => t with { OriginCpuMicros = 69 }).ToArray();
+        var now = Trials(1.0).Select(t => t with { OriginCpuMicros = 112 }).ToArray();
+
+        Assert.Equal(GateOutcome.Pass, GateJudge.Judge(Side(reference), Side(now), paired: true, 0.10).Outcome);
+    }
+
+    [Fact]
+    public void CountRegression_Stands_WhenSpeedCouldNotBeMeasured()
+    {
+        var late = Trials(1.0).Select((t, i) => t with { Late = i < 4 }).ToArray();
+        var churning = Side(late) with { ConnectionsPerRequest = 1.0 };
+
+        var verdict = GateJudge.Judge(Side(Trials(1.0)), churning, paired: true, 0.10);
+
+        Assert.Equal(GateOutcome.Regression, verdict.Outcome);
+        Assert.NotEmpty(verdict.Reasons);
+    }
+
+    [Fact]
     public void LateTrials_DroppedInPairs()
     {
         var late = Trials(1.0).Select((t, i) => t with { Late = i == 0 }).ToArray();

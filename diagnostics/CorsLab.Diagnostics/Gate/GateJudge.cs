@@ -33,6 +33,14 @@ public static class GateJudge
     /// <summary>The lab's requests do not fail through a working proxy; one in a thousand more is a broken build, not noise.</summary>
     public const double FailedSlack = 0.001;
 
+    /// <summary>
+    /// Judged against a baseline, the machine must run at the speed it ran then, read as the origin's CPU per request
+    /// (<see cref="GateTrial.OriginCpuMicros"/>). Run to run on the quiet 2-core machine it stayed within 20 % (64–83 µs
+    /// against a baseline's 69); in a slow spell of a shared host it read 111–114 µs, and every figure over direct
+    /// moved with it (p50 over direct 80 µs against 41, with nothing changed).
+    /// </summary>
+    public const double MachineSpeedSlack = 0.25;
+
     /// <param name="paired">True when both sides ran in one run, trial by trial (<c>--against</c>).</param>
     public static GateVerdict Judge(GateSide reference, GateSide now, bool paired, double tolerance)
     {
@@ -52,6 +60,10 @@ public static class GateJudge
                 CultureInfo.InvariantCulture,
                 $"{Math.Min(nowTrials.Count, referenceTrials.Count)} usable trials, fewer than {MinTrials}: {late} trial(s) measured an overloaded machine (the load client's median turnaround over {GateSampler.MaxClientTurnaroundP50Micros} µs, or direct's p50 over {GateSampler.MaxDirectP50Micros} µs), so their latencies measure the lab"));
         }
+        else if (!paired && MachineSpeedApart(referenceTrials, nowTrials) is { } apart)
+        {
+            reasons.Add(apart);
+        }
 
         var rows = new List<GateRow>();
         if (reasons.Count == 0)
@@ -64,10 +76,33 @@ public static class GateJudge
         rows.AddRange(AllocationRows(reference.Allocations, now.Allocations));
         var newFindings = now.Findings.Except(reference.Findings, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var goneFindings = reference.Findings.Except(now.Findings, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var outcome = reasons.Count > 0
-            ? GateOutcome.CouldNotMeasure
-            : rows.Any(row => row.Verdict == MetricVerdict.Regression) || newFindings.Length > 0 ? GateOutcome.Regression : GateOutcome.Pass;
+        // Counts and findings do not depend on the machine's speed: a regression among them stands when speed could not be judged.
+        var outcome = rows.Any(row => row.Verdict == MetricVerdict.Regression) || newFindings.Length > 0
+            ? GateOutcome.Regression
+            : reasons.Count > 0 ? GateOutcome.CouldNotMeasure : GateOutcome.Pass;
         return new GateVerdict(outcome, rows, newFindings, goneFindings, reasons, Math.Min(nowTrials.Count, referenceTrials.Count));
+    }
+
+    /// <summary>Why a baseline's speed ratios would measure the machine, or null when it runs at the baseline's speed (or either side has no origin CPU).</summary>
+    private static string? MachineSpeedApart(IReadOnlyList<GateTrial> reference, IReadOnlyList<GateTrial> now)
+    {
+        var then = Median(reference.Select(trial => trial.OriginCpuMicros));
+        var isNow = Median(now.Select(trial => trial.OriginCpuMicros));
+        if (then is not > 0 || isNow is not > 0 || Math.Abs(Math.Log(isNow.Value / then.Value)) <= Math.Log(1 + MachineSpeedSlack))
+        {
+            return null;
+        }
+
+        var (factor, direction) = isNow > then ? (isNow.Value / then.Value, "slower") : (then.Value / isNow.Value, "faster");
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"the machine ran {factor:0.00}× {direction} than when the baseline was recorded (the origin's CPU per request, median over trials: {isNow:0} µs now, {then:0} µs then; more than {MachineSpeedSlack:P0} apart), so ratios against that baseline would measure the machine: run again, or judge side by side with --against");
+    }
+
+    private static double? Median(IEnumerable<double?> values)
+    {
+        var known = values.OfType<double>().Order().ToArray();
+        return known.Length == 0 ? null : known.Length % 2 == 1 ? known[known.Length / 2] : (known[(known.Length / 2) - 1] + known[known.Length / 2]) / 2;
     }
 
     /// <summary>Late trials measure the lab: dropped (in pairs when the sides ran side by side).</summary>

@@ -45,7 +45,8 @@ public static class GateSampler
             answered > 0 && target.Mean > 0 ? direct.Mean / target.Mean : 0,
             target.Requests > 0 ? target.Errors / (double)target.Requests : 1,
             target.ClientTurnaroundP50 > MaxClientTurnaroundP50Micros || direct.ClientTurnaroundP50 > MaxClientTurnaroundP50Micros || direct.P50 > MaxDirectP50Micros,
-            CpuToOrigin(target, direct, originRequests));
+            CpuToOrigin(target, direct, originRequests),
+            direct.CpuSeconds is > 0 and var originCpu && originRequests > 0 ? originCpu / originRequests * 1e6 : null);
     }
 
     private static double? CpuToOrigin(TrialFigures target, TrialFigures direct, long originRequests) =>

@@ -16,6 +16,10 @@ namespace CorsLab.Results.Baselines;
 /// cost a build adds in work rather than time, relative to a process that did not change. Null when the proxy or the
 /// origin had no process to read (a gateway given as a URL without its pid; baselines written before it was measured).
 /// </param>
+/// <param name="OriginCpuMicros">
+/// The origin's CPU per request (µs) in the trial: the speed of the machine, read from a process that does not change
+/// between builds, so a baseline is judged only on a machine running at the speed it was recorded at.
+/// </param>
 public sealed record GateTrial(
     int Repeat,
     double P50OverDirectMicros,
@@ -23,4 +27,5 @@ public sealed record GateTrial(
     double RequestsPerSecondToDirect,
     double FailedShare,
     bool Late,
-    double? CpuToOrigin = null);
+    double? CpuToOrigin = null,
+    double? OriginCpuMicros = null);
