@@ -72,6 +72,9 @@ public sealed class GateCommandTests
         Assert.Contains("Imaginary CPU 9000", gate.Stderr, StringComparison.Ordinal);
         var document = ReadGate(runs);
         Assert.Equal("pass", document["verdict"]!.GetValue<string>());
+
+        // The foreign environment's warning alone: none that the load client ran on the thread pool (reading the
+        // baseline starts git, and the tuning must come first).
         Assert.Single(document["warnings"]!.AsArray());
 
         var strict = await CorslabRun.RunAsync(["gate", "--engines", "httpclient", "--baseline", foreign, "--strict-env", "--out", runs], Bound);

@@ -58,6 +58,11 @@ internal sealed class BenchSession
     {
         // 1. Input that can be checked before anything starts (after tuning the load client: before any socket).
         await LoadClientTuning.EnableInlineCompletionsAsync();
+        if (!LoadClientTuning.InlineCompletions)
+        {
+            console.Line($"warning: {LoadClientTuning.NotInlineWarning}");
+        }
+
         if (plan.Drivers.Contains(WrkDriver.Name) && WrkDriver.FindExecutable() is null)
         {
             throw new UsageException(WrkDriver.NotInstalled);

@@ -4,6 +4,7 @@ using CorsLab.Cli.Processes;
 using CorsLab.Cli.Usage;
 using CorsLab.Diagnostics.Gate;
 using CorsLab.Diagnostics.Output;
+using CorsLab.Load.Engine;
 using CorsLab.Reports.Gate;
 using CorsLab.Results;
 using CorsLab.Results.Baselines;
@@ -24,6 +25,9 @@ internal static class GateRunner
     public static async Task<int> RunAsync(GatePlan plan, BenchConsole console, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+
+        // Before the baseline's environment is compared: that starts git, and a child's output is read through the socket engine.
+        await LoadClientTuning.EnableInlineCompletionsAsync();
 
         // 1. The baseline and its environment, before anything is started.
         var warnings = new List<string>();
@@ -77,6 +81,11 @@ internal static class GateRunner
         if (measured == ExitCodes.Interrupted || folder is null)
         {
             return measured;
+        }
+
+        if (!LoadClientTuning.InlineCompletions)
+        {
+            warnings.Add(LoadClientTuning.NotInlineWarning);
         }
 
         // 4. The sides.

@@ -37,7 +37,8 @@ public static class GateJudge
     /// Judged against a baseline, the machine must run at the speed it ran then, read as the origin's CPU per request
     /// (<see cref="GateTrial.OriginCpuMicros"/>). Run to run on the quiet 2-core machine it stayed within 20 % (64–83 µs
     /// against a baseline's 69); in a slow spell of a shared host it read 111–114 µs, and every figure over direct
-    /// moved with it (p50 over direct 80 µs against 41, with nothing changed).
+    /// moved with it (p50 over direct 80 µs against 41, with nothing changed). A tolerance wider than this widens it too:
+    /// who accepts a build 50 % slower accepts a machine that much slower.
     /// </summary>
     public const double MachineSpeedSlack = 0.25;
 
@@ -60,7 +61,7 @@ public static class GateJudge
                 CultureInfo.InvariantCulture,
                 $"{Math.Min(nowTrials.Count, referenceTrials.Count)} usable trials, fewer than {MinTrials}: {late} trial(s) measured an overloaded machine (the load client's median turnaround over {GateSampler.MaxClientTurnaroundP50Micros} µs, or direct's p50 over {GateSampler.MaxDirectP50Micros} µs), so their latencies measure the lab"));
         }
-        else if (!paired && MachineSpeedApart(referenceTrials, nowTrials) is { } apart)
+        else if (!paired && MachineSpeedApart(referenceTrials, nowTrials, Math.Max(MachineSpeedSlack, tolerance)) is { } apart)
         {
             reasons.Add(apart);
         }
@@ -84,11 +85,11 @@ public static class GateJudge
     }
 
     /// <summary>Why a baseline's speed ratios would measure the machine, or null when it runs at the baseline's speed (or either side has no origin CPU).</summary>
-    private static string? MachineSpeedApart(IReadOnlyList<GateTrial> reference, IReadOnlyList<GateTrial> now)
+    private static string? MachineSpeedApart(IReadOnlyList<GateTrial> reference, IReadOnlyList<GateTrial> now, double slack)
     {
         var then = Median(reference.Select(trial => trial.OriginCpuMicros));
         var isNow = Median(now.Select(trial => trial.OriginCpuMicros));
-        if (then is not > 0 || isNow is not > 0 || Math.Abs(Math.Log(isNow.Value / then.Value)) <= Math.Log(1 + MachineSpeedSlack))
+        if (then is not > 0 || isNow is not > 0 || Math.Abs(Math.Log(isNow.Value / then.Value)) <= Math.Log(1 + slack))
         {
             return null;
         }
@@ -96,7 +97,7 @@ public static class GateJudge
         var (factor, direction) = isNow > then ? (isNow.Value / then.Value, "slower") : (then.Value / isNow.Value, "faster");
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"the machine ran {factor:0.00}× {direction} than when the baseline was recorded (the origin's CPU per request, median over trials: {isNow:0} µs now, {then:0} µs then; more than {MachineSpeedSlack:P0} apart), so ratios against that baseline would measure the machine: run again, or judge side by side with --against");
+            $"the machine ran {factor:0.00}× {direction} than when the baseline was recorded (the origin's CPU per request, median over trials: {isNow:0} µs now, {then:0} µs then; more than {slack:P0} apart), so ratios against that baseline would measure the machine: run again, or judge side by side with --against");
     }
 
     private static double? Median(IEnumerable<double?> values)
