@@ -6,8 +6,8 @@ namespace CorsLab.Components;
 /// <summary>
 /// Keeps the load client and the processes it measures off each other's cores (<c>taskset</c>, util-linux): the lab
 /// on the first CPU, the components on the others, each pinned with all its threads once it runs. Two processes of
-/// one engine measured side by side on a shared 2-core machine differed by up to 60 µs at p50 depending on where the
-/// scheduler put them; split, the difference stayed within 20 µs. Only where there are two CPUs or more and
+/// one engine measured side by side in one duet trial on a shared 2-core machine differed by 15–20 % at p50 depending
+/// on where the scheduler put them; split, they agreed within 1 %. Only where there are two CPUs or more and
 /// <c>taskset</c> exists.
 /// </summary>
 public sealed record CpuSplit(string LabCpus, string ComponentCpus)
