@@ -35,9 +35,9 @@ public static class GateJudge
 
     /// <summary>
     /// Judged against a baseline, the machine must run at the speed it ran then, read as the origin's CPU per request
-    /// (<see cref="GateTrial.OriginCpuMicros"/>). Run to run on the quiet 2-core machine it stayed within 20 % (64–83 µs
-    /// against a baseline's 69); in a slow spell of a shared host it read 111–114 µs, and every figure over direct
-    /// moved with it (p50 over direct 80 µs against 41, with nothing changed). A tolerance wider than this widens it too:
+    /// (<see cref="GateTrial.OriginCpuMicros"/>). Ten unchanged runs on the quiet 2-core machine read 58–63 µs against
+    /// a baseline's 59; slow spells of the shared host read 75–79 and 111–114 µs, and every figure over direct moved with
+    /// them (p50 over direct 80 µs against 41, with nothing changed). A tolerance wider than this widens it too:
     /// who accepts a build 50 % slower accepts a machine that much slower.
     /// </summary>
     public const double MachineSpeedSlack = 0.25;
