@@ -17,10 +17,12 @@ public sealed class GateCommandTests
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(4);
 
     /// <summary>
-    /// Five duet trials of 0.5 s (0.2 s warm-up): a few seconds of load, enough for a 10× slowdown. Trials of 0.2 s held
-    /// a 1-2 ms candidate to a few rounds, and one stall of the busy machine then made a trial unusable.
+    /// Seven duet trials of 0.5 s (0.2 s warm-up): a few seconds of load, enough for a 10× slowdown. Trials of 0.2 s held
+    /// a 1-2 ms candidate to a few rounds, and one stall of the busy machine then made a trial unusable. Seven, because
+    /// the gate pins the origin and the engines to one CPU, which the suite's other projects share: a trial whose
+    /// direct p50 passes 1 ms is dropped, and five must remain.
     /// </summary>
-    private static readonly string[] Short = ["--trials", "5", "--duration", "500ms", "--warmup", "200ms"];
+    private static readonly string[] Short = ["--trials", "7", "--duration", "500ms", "--warmup", "200ms"];
 
     [Fact]
     public async Task Against_CandidateWithAddedLatency_IsARegression_Exit1()
@@ -57,12 +59,19 @@ public sealed class GateCommandTests
         Assert.True(update.ExitCode == 0, $"exit {update.ExitCode}\n{update.Stdout}\n{update.Stderr}");
         var written = JsonNode.Parse(File.ReadAllText(baseline))!;
         Assert.Equal("corslab.gate-baseline/1", written["schema"]!.GetValue<string>());
-        Assert.Equal(5, written["trials"]!.AsArray().Count);
+        Assert.Equal(7, written["trials"]!.AsArray().Count);
         Assert.All(written["trials"]!.AsArray(), trial => Assert.True(trial!["cpuToOrigin"]!.GetValue<double>() > 0, trial.ToJsonString()));
         Assert.False(string.IsNullOrEmpty(written["environment"]!["cpuModel"]!.GetValue<string>()));
 
-        // The same machine pretending to be another: a warning, then the judgement.
+        // The same machine pretending to be another: a warning, then the judgement. Without the origin's CPU, as in a
+        // baseline written before it was recorded: the suite's other projects load the machine unevenly from one run to
+        // the next, and the machine-speed check (held by GateJudgeTests) would rightly refuse to judge.
         written["environment"]!["cpuModel"] = "Imaginary CPU 9000";
+        foreach (var trial in written["trials"]!.AsArray())
+        {
+            trial!.AsObject().Remove("originCpuMicros");
+        }
+
         var foreign = Path.Combine(runs, "foreign.json");
         File.WriteAllText(foreign, written.ToJsonString());
         var gate = await CorslabRun.RunAsync(["gate", "--engines", "httpclient", "--baseline", foreign, "--tolerance", "90", "--out", runs, .. Short], Bound);
