@@ -84,8 +84,8 @@ public sealed class GateJudgeTests
     [Fact]
     public void BaselineFromAFasterMachine_CouldNotMeasure_WithBothSpeeds()
     {
-        var baseline = Trials(1.0).Select(t => t with { OriginCpuMicros = 69 }).ToArray();
-        var slowSpell = Trials(1.9).Select(t => t with { OriginCpuMicros = 112 }).ToArray();
+        var baseline = Trials(1.0, originCpuMicros: 69);
+        var slowSpell = Trials(1.9, originCpuMicros: 112);
 
         var verdict = GateJudge.Judge(Side(baseline), Side(slowSpell), paired: false, 0.10);
 
@@ -97,8 +97,8 @@ public sealed class GateJudgeTests
     [Fact]
     public void BaselineAtTheSameSpeed_IsJudged()
     {
-        var baseline = Trials(1.0).Select(t => t with { OriginCpuMicros = 69 }).ToArray();
-        var taxed = Trials(1.25).Select(t => t with { OriginCpuMicros = 80 }).ToArray();
+        var baseline = Trials(1.0, originCpuMicros: 69);
+        var taxed = Trials(1.25, originCpuMicros: 80);
 
         var verdict = GateJudge.Judge(Side(baseline), Side(taxed), paired: false, 0.10);
 
@@ -110,8 +110,8 @@ public sealed class GateJudgeTests
     [Fact]
     public void SideBySide_MachineSpeedIsNotJudged()
     {
-        var reference = Trials(1.0).Select(t => t with { OriginCpuMicros = 69 }).ToArray();
-        var now = Trials(1.0).Select(t => t with { OriginCpuMicros = 112 }).ToArray();
+        var reference = Trials(1.0, originCpuMicros: 69);
+        var now = Trials(1.0, originCpuMicros: 112);
 
         Assert.Equal(GateOutcome.Pass, GateJudge.Judge(Side(reference), Side(now), paired: true, 0.10).Outcome);
     }
@@ -187,7 +187,7 @@ public sealed class GateJudgeTests
 
     private static GateSide Side(IReadOnlyList<GateTrial> trials) => new("side", trials, 0.003, [], new Dictionary<string, double>());
 
-    /// <summary>Eight trials, each with a little noise, <paramref name="slowdown"/> times the proxy's usual cost.</summary>
-    private static GateTrial[] Trials(double slowdown) =>
-        Noise.Select((noise, i) => new GateTrial(i + 1, 200 * slowdown * noise, 3.6 * slowdown * noise, 0.4 / slowdown / noise, 0, Late: false, CpuToOrigin: 2.5 * slowdown * noise)).ToArray();
+    /// <summary>Eight trials, each with a little noise, <paramref name="slowdown"/> times the proxy's usual cost, on a machine whose origin spends <paramref name="originCpuMicros"/> a request.</summary>
+    private static GateTrial[] Trials(double slowdown, double? originCpuMicros = null) =>
+        Noise.Select((noise, i) => new GateTrial(i + 1, 200 * slowdown * noise, 3.6 * slowdown * noise, 0.4 / slowdown / noise, 0, Late: false, CpuToOrigin: 2.5 * slowdown * noise, OriginCpuMicros: originCpuMicros)).ToArray();
 }
