@@ -55,11 +55,15 @@ public sealed class GateCommandTests
     {
         var runs = RunsFolder();
         var baseline = Path.Combine(runs, "baseline.json");
-        var update = await CorslabRun.RunAsync(["gate", "--engines", "httpclient", "--baseline", baseline, "--update-baseline", "--out", runs, .. Short], Bound);
+        var update = await CorslabRun.RunAsync(["gate", "--engines", "httpclient", "--baseline", baseline, "--update-baseline", "--runs", "2", "--out", runs, .. Short], Bound);
         Assert.True(update.ExitCode == 0, $"exit {update.ExitCode}\n{update.Stdout}\n{update.Stderr}");
         var written = JsonNode.Parse(File.ReadAllText(baseline))!;
-        Assert.Equal("corslab.gate-baseline/1", written["schema"]!.GetValue<string>());
-        Assert.Equal(7, written["trials"]!.AsArray().Count);
+        Assert.Equal("corslab.gate-baseline/2", written["schema"]!.GetValue<string>());
+
+        // Two runs, each with its own processes and run folder: seven trials of each, numbered by run.
+        Assert.Equal(14, written["trials"]!.AsArray().Count);
+        Assert.Equal([0, 1], written["trials"]!.AsArray().Select(trial => trial!["run"]!.GetValue<int>()).Distinct().Order());
+        Assert.Equal(2, Directory.GetFiles(runs, "run.json", SearchOption.AllDirectories).Length);
         Assert.All(written["trials"]!.AsArray(), trial => Assert.True(trial!["cpuToOrigin"]!.GetValue<double>() > 0, trial.ToJsonString()));
         Assert.False(string.IsNullOrEmpty(written["environment"]!["cpuModel"]!.GetValue<string>()));
 
@@ -82,6 +86,10 @@ public sealed class GateCommandTests
         var document = ReadGate(runs);
         Assert.Equal("pass", document["verdict"]!.GetValue<string>());
 
+        // Judged by how the baseline's two runs differ, not by one run's trials.
+        var p50 = Assert.Single(document["rows"]!.AsArray(), row => row!["metric"]!.GetValue<string>() == "p50 over direct")!;
+        Assert.StartsWith("2 baseline runs", p50["note"]!.GetValue<string>(), StringComparison.Ordinal);
+
         // The foreign environment's warning alone: none that the load client ran on the thread pool (reading the
         // baseline starts git, and the tuning must come first).
         Assert.Single(document["warnings"]!.AsArray());
@@ -100,6 +108,8 @@ public sealed class GateCommandTests
     [InlineData(new[] { "gate", "--engines", "pipelines", "--baseline", "b.json", "--tolerance", "0" }, "--tolerance")]
     [InlineData(new[] { "gate", "--engines", "pipelines", "--baseline", "b.json", "--trials", "2" }, "--trials")]
     [InlineData(new[] { "gate", "--engines", "pipelines", "--against", "http://127.0.0.1:1/?url={url}", "--update-baseline" }, "--update-baseline writes the --baseline file")]
+    [InlineData(new[] { "gate", "--engines", "pipelines", "--baseline", "b.json", "--runs", "3" }, "--runs applies to --update-baseline")]
+    [InlineData(new[] { "gate", "--engines", "pipelines", "--baseline", "b.json", "--update-baseline", "--runs", "0" }, "--runs: 0 is not between 1 and 20")]
     [InlineData(new[] { "gate", "--engines", "pipelines", "--fault", "cpu-tax=0", "--baseline", "b.json" }, "whole percent from 1 to 100")]
     [InlineData(new[] { "gate", "--engines", "pipelines", "--fault", "cpu-tax", "--baseline", "b.json" }, "whole percent")]
     [InlineData(new[] { "gate", "--engines", "pipelines", "--baseline", "/nonexistent/corslab-baseline.json" }, "no such baseline")]
@@ -124,7 +134,7 @@ public sealed class GateCommandTests
         var run = await CorslabRun.RunAsync(["gate", "--engines", "pipelines", "--baseline", path], Bound);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("is not supported; this build reads corslab.gate-baseline/1", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("is not supported; this build reads corslab.gate-baseline/2 and corslab.gate-baseline/1", run.Stderr, StringComparison.Ordinal);
     }
 
     private static string RunsFolder()

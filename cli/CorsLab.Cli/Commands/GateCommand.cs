@@ -28,6 +28,15 @@ internal static class GateCommand
     /// </summary>
     private static readonly TimeSpan FirstWarmup = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Runs a baseline records: with five, t(4) = 2.78 and the spread is known well enough that an unchanged run
+    /// rarely lands outside it; three would give 4.30, an interval half again as wide. About two minutes on 2 cores.
+    /// </summary>
+    public const int DefaultBaselineRuns = 5;
+
+    /// <summary>Student's t is tabled for up to this many runs.</summary>
+    private static readonly int MaxRuns = StudentT.MaxDegreesOfFreedom + 1;
+
     private static readonly Option<string?> Baseline = new("--baseline") { Description = "a committed baseline (results/baselines/NAME.json) to judge a fresh run against" };
     private static readonly Option<string?> Against = new("--against") { Description = "a reference proxy as a URL template, measured side by side with the candidate, trial by trial" };
     private static readonly Option<string?> Engines = new("--engines") { Description = "the candidate: one engine the lab starts" };
@@ -40,6 +49,7 @@ internal static class GateCommand
     private static readonly Option<string?> Duration = new("--duration") { Description = "measured time per duet trial (default 1s)" };
     private static readonly Option<string?> Warmup = new("--warmup") { Description = "warm-up of every target before the first trial (default 3s)" };
     private static readonly Option<bool> UpdateBaseline = new("--update-baseline") { Description = "measure and write the --baseline file (with this machine's environment) instead of judging" };
+    private static readonly Option<int?> Runs = new("--runs") { Description = $"with --update-baseline: runs to record, each with fresh processes, so a later run is judged by how runs differ (1 to {MaxRuns}, default {DefaultBaselineRuns}; one run records no spread)" };
     private static readonly Option<bool> StrictEnv = new("--strict-env") { Description = "a baseline from another environment (CPU, cores, runtime) is an error, not a warning" };
     private static readonly Option<string?> Allocations = new("--allocations") { Description = "a BenchmarkDotNet JSON export (MemoryDiagnoser): bytes per operation judged as counts" };
     private static readonly Option<string> Out = new("--out") { Description = "folder for run folders", DefaultValueFactory = _ => Path.Combine("results", "runs") };
@@ -47,7 +57,7 @@ internal static class GateCommand
     public static Command Create()
     {
         var command = new Command("gate", "CI regression gate: judge a candidate against a baseline or a reference measured side by side; exit 0 pass, 1 regression, 2 bad input, 3 could not measure.");
-        foreach (var option in new Option[] { Baseline, Against, Engines, Target, Pid, AgainstPid, Faults, Tolerance, Trials, Duration, Warmup, UpdateBaseline, StrictEnv, Allocations, Out })
+        foreach (var option in new Option[] { Baseline, Against, Engines, Target, Pid, AgainstPid, Faults, Tolerance, Trials, Duration, Warmup, UpdateBaseline, Runs, StrictEnv, Allocations, Out })
         {
             command.Options.Add(option);
         }
@@ -69,6 +79,17 @@ internal static class GateCommand
         if (update && baseline is null)
         {
             throw new UsageException("--update-baseline writes the --baseline file; give --baseline PATH");
+        }
+
+        var runs = parse.GetValue(Runs);
+        if (runs is not null && !update)
+        {
+            throw new UsageException("--runs applies to --update-baseline (the runs a baseline records); a judgement is one run");
+        }
+
+        if (runs < 1 || runs > MaxRuns)
+        {
+            throw new UsageException($"--runs: {runs} is not between 1 and {MaxRuns}");
         }
 
         var engineList = (parse.GetValue(Engines) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -164,6 +185,7 @@ internal static class GateCommand
             AgainstTemplate = against,
             AgainstName = againstName,
             UpdateBaseline = update,
+            Runs = update ? runs ?? DefaultBaselineRuns : 1,
             StrictEnvironment = parse.GetValue(StrictEnv),
             Tolerance = tolerance / 100,
             AllocationsPath = allocations,

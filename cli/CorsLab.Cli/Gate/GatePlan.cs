@@ -30,6 +30,9 @@ internal sealed record GatePlan
 
     public bool UpdateBaseline { get; init; }
 
+    /// <summary>Gate measurements one after another, each with fresh processes: several only when writing a baseline (its spread between runs).</summary>
+    public int Runs { get; init; } = 1;
+
     public bool StrictEnvironment { get; init; }
 
     public required double Tolerance { get; init; }

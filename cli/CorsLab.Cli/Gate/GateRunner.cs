@@ -16,7 +16,7 @@ namespace CorsLab.Cli.Gate;
 /// <code>
 ///  1 read the baseline, compare environments (--strict-env: exit 2 before measuring)
 ///  2 start direct, the candidate and (--against) the reference (BenchSession); duet trials: every target batch by batch
-///  3 the bench pass (one quick repeat: findings, connections per request), run folder
+///  3 the bench pass (one quick repeat: findings, connections per request), run folder; 2–3 again per baseline run (--runs)
 ///  4 sides from the trials and run.json ─ 5 judge (or --update-baseline: write it) ─ 6 gate.json, gate.md, table, exit code
 /// </code>
 /// </summary>
@@ -70,17 +70,28 @@ internal static class GateRunner
             }
         }
 
-        // 2, 3. The duet trials run once the components are up, before the bench pass.
-        string? folder = null;
-        var trials = new List<IReadOnlyList<TrialFigures>>();
-        var measured = await BenchSession.RunAsync(plan.Bench, console, async (session, components, token) =>
+        // 2, 3. Per run (several only for a baseline): fresh processes, the duet trials once they are up, then the bench pass.
+        var runs = new List<MeasuredRun>();
+        for (var number = 0; number < plan.Runs; number++)
         {
-            folder = session.Directory;
-            trials.AddRange(await DuetTrials.RunAsync(plan, components, console, token));
-        }, cancellationToken);
-        if (measured == ExitCodes.Interrupted || folder is null)
-        {
-            return measured;
+            if (plan.Runs > 1)
+            {
+                console.Line($"[run {number + 1}/{plan.Runs}] fresh origin and candidate processes");
+            }
+
+            string? runFolder = null;
+            var trials = new List<IReadOnlyList<TrialFigures>>();
+            var measured = await BenchSession.RunAsync(plan.Bench, console, async (session, components, token) =>
+            {
+                runFolder = session.Directory;
+                trials.AddRange(await DuetTrials.RunAsync(plan, components, console, token));
+            }, cancellationToken);
+            if (measured == ExitCodes.Interrupted || runFolder is null)
+            {
+                return measured;
+            }
+
+            runs.Add(new MeasuredRun(runFolder, trials, await RunReader.ReadAsync(runFolder, CancellationToken.None)));
         }
 
         if (!LoadClientTuning.InlineCompletions)
@@ -89,20 +100,18 @@ internal static class GateRunner
         }
 
         // 4. The sides.
-        var run = await RunReader.ReadAsync(folder, CancellationToken.None);
-        var direct = run.Targets.First(t => t.Kind == TargetKinds.Direct).Name;
-        var now = Side(run, plan.Candidate, direct, trials, allocations);
+        var now = Side(runs, plan.Candidate, allocations);
 
         // 5. Judge, or write the baseline.
         if (plan.UpdateBaseline)
         {
-            return WriteBaseline(plan, run, now, console);
+            return WriteBaseline(plan, runs[^1].Run.Environment, now, console);
         }
 
         var paired = baseline is null;
         var reference = baseline is not null
             ? new GateSide($"baseline {plan.BaselinePath}", baseline.Trials, baseline.ConnectionsPerRequest, baseline.Findings, baseline.Allocations)
-            : Side(run, plan.AgainstName!, direct, trials, new Dictionary<string, double>());
+            : Side(runs, plan.AgainstName!, new Dictionary<string, double>());
         var verdict = GateJudge.Judge(reference, now, paired, plan.Tolerance);
 
         // 6. Report.
@@ -113,9 +122,10 @@ internal static class GateRunner
             paired ? plan.AgainstName! : plan.BaselinePath!,
             plan.Tolerance,
             warnings,
-            folder,
+            runs[0].Folder,
             clock.Elapsed.TotalSeconds,
-            trials);
+            runs[0].Trials);
+        var folder = runs[0].Folder;
         await File.WriteAllTextAsync(Path.Combine(folder, GateDocument.FileName), document.ToJson(), CancellationToken.None);
         await File.WriteAllTextAsync(Path.Combine(folder, GateMarkdown.FileName), GateMarkdown.Render(document), CancellationToken.None);
         GateTable.Print(document, console);
@@ -128,30 +138,44 @@ internal static class GateRunner
         };
     }
 
-    private static GateSide Side(RunDocument run, string target, string direct, IReadOnlyList<IReadOnlyList<TrialFigures>> trials, IReadOnlyDictionary<string, double> allocations)
+    /// <summary>
+    /// One side over every run: its trials numbered by run (a trial whose origin was busy with work of its own marked
+    /// late, against its own run's median), upstream connections per request averaged over the runs that joined them,
+    /// and the findings of any run.
+    /// </summary>
+    private static GateSide Side(IReadOnlyList<MeasuredRun> runs, string target, IReadOnlyDictionary<string, double> allocations)
     {
-        var judged = trials
-            .Select((figures, repeat) => (Target: figures.FirstOrDefault(f => f.Target == target), Direct: figures.FirstOrDefault(f => f.Target == direct), Repeat: repeat, All: figures.Sum(f => f.Requests)))
-            .Where(trial => trial.Target is not null && trial.Direct is not null)
-            .Select(trial => GateSampler.Trial(trial.Repeat, trial.Target!, trial.Direct!, trial.All))
-            .OfType<GateTrial>()
-            .ToArray();
-        return new GateSide(target, judged, GateSampler.ConnectionsPerRequest(run, target), GateSampler.WarnFindings(run, target), allocations);
+        var judged = runs.SelectMany((run, number) => GateSampler.MarkOriginBusy(Trials(run, target, number))).ToArray();
+        var connections = runs.Select(run => GateSampler.ConnectionsPerRequest(run.Run, target)).OfType<double>().ToArray();
+        var findings = runs.SelectMany(run => GateSampler.WarnFindings(run.Run, target)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return new GateSide(target, judged, connections.Length > 0 ? connections.Average() : null, findings, allocations);
     }
 
-    private static int WriteBaseline(GatePlan plan, RunDocument run, GateSide now, BenchConsole console)
+    private static IReadOnlyList<GateTrial> Trials(MeasuredRun run, string target, int number)
+    {
+        var direct = run.Run.Targets.First(t => t.Kind == TargetKinds.Direct).Name;
+        return run.Trials
+            .Select((figures, repeat) => (Target: figures.FirstOrDefault(f => f.Target == target), Direct: figures.FirstOrDefault(f => f.Target == direct), Repeat: repeat, All: figures.Sum(f => f.Requests)))
+            .Where(trial => trial.Target is not null && trial.Direct is not null)
+            .Select(trial => GateSampler.Trial(trial.Repeat, trial.Target!, trial.Direct!, trial.All) is { } judged ? judged with { Run = number } : null)
+            .OfType<GateTrial>()
+            .ToArray();
+    }
+
+    private static int WriteBaseline(GatePlan plan, RunEnvironment environment, GateSide now, BenchConsole console)
     {
         var usable = now.Trials.Count(t => !t.Late);
-        if (usable < GateJudge.MinTrials)
+        var fewest = Enumerable.Range(0, plan.Runs).Min(number => now.Trials.Count(t => t.Run == number && !t.Late));
+        if (fewest < GateJudge.MinTrials)
         {
-            console.Line($"gate: COULD NOT MEASURE: {usable} usable trials, fewer than {GateJudge.MinTrials} (the load client was late); baseline not written");
+            console.Line($"gate: COULD NOT MEASURE: a run with {fewest} usable trials, fewer than {GateJudge.MinTrials} (the machine was too busy); baseline not written");
             return ExitCodes.CouldNotMeasure;
         }
 
         GateBaselineFile.Write(plan.BaselinePath!, new GateBaseline
         {
             CreatedUtc = DateTimeOffset.UtcNow,
-            Environment = run.Environment,
+            Environment = environment,
             Target = plan.Candidate,
             Faults = plan.Bench.EngineFaults,
             Trials = now.Trials,
@@ -159,7 +183,10 @@ internal static class GateRunner
             Findings = now.Findings,
             Allocations = now.Allocations,
         });
-        console.Line($"gate: wrote baseline {plan.BaselinePath} ({now.Trials.Count} trials, {usable} usable; {run.Environment.CpuModel}, {run.Environment.Cores} cores, {run.Environment.Runtime}, revision {run.Environment.GitRevision ?? "unknown"})");
+        console.Line($"gate: wrote baseline {plan.BaselinePath} ({plan.Runs} run(s), {now.Trials.Count} trials, {usable} usable; {environment.CpuModel}, {environment.Cores} cores, {environment.Runtime}, revision {environment.GitRevision ?? "unknown"})");
         return ExitCodes.Success;
     }
+
+    /// <summary>One run's folder, what its duet trials measured and its run.json.</summary>
+    private sealed record MeasuredRun(string Folder, IReadOnlyList<IReadOnlyList<TrialFigures>> Trials, RunDocument Run);
 }

@@ -106,6 +106,46 @@ public sealed class GateJudgeTests
         Assert.Empty(verdict.Reasons);
     }
 
+    /// <summary>
+    /// A baseline of runs 20 % apart (as the proxy's added p50 is on a shared machine from minute to minute): a run 25 %
+    /// slower lies within that spread, although its trials alone (each within 4 %) would call it a regression.
+    /// </summary>
+    [Fact]
+    public void BaselineOfSpreadRuns_RunWithinTheSpread_Passes()
+    {
+        var baseline = Runs(0.8, 1.0, 1.2);
+
+        var verdict = GateJudge.Judge(Side(baseline), Side(Trials(1.25)), paired: false, 0.10);
+
+        Assert.Equal(GateOutcome.Pass, verdict.Outcome);
+        var p50 = Row(verdict, "p50 over direct");
+        Assert.Equal(MetricVerdict.Pass, p50.Verdict);
+        Assert.StartsWith("3 baseline runs, 20 % apart", p50.Note, StringComparison.Ordinal);
+        Assert.Equal(GateOutcome.Regression, GateJudge.Judge(Side(Trials(1.0)), Side(Trials(1.25)), paired: false, 0.10).Outcome);
+    }
+
+    /// <summary>Runs that agree within 1 %: the same 25 % lies beyond their spread and the tolerance.</summary>
+    [Fact]
+    public void BaselineOfCloseRuns_QuarterSlower_IsARegression()
+    {
+        var baseline = Runs(0.99, 1.0, 1.01, 1.0, 0.995);
+
+        var verdict = GateJudge.Judge(Side(baseline), Side(Trials(1.25)), paired: false, 0.10);
+
+        Assert.Equal(GateOutcome.Regression, verdict.Outcome);
+        Assert.Equal(MetricVerdict.Regression, Row(verdict, "p50 over direct").Verdict);
+        Assert.Equal(MetricVerdict.Regression, Row(verdict, "CPU per request ÷ the origin's").Verdict);
+    }
+
+    [Fact]
+    public void BaselineOfOneRun_SaysItsIntervalLeavesOutHowRunsDiffer()
+    {
+        var verdict = GateJudge.Judge(Side(Trials(1.0)), Side(Trials(1.0)), paired: false, 0.10);
+
+        Assert.Contains("one baseline run", Row(verdict, "p50 over direct").Note, StringComparison.Ordinal);
+        Assert.Equal("", GateJudge.Judge(Side(Trials(1.0)), Side(Trials(1.0)), paired: true, 0.10).Rows[0].Note);
+    }
+
     /// <summary>Side by side, both builds met the same machine: its speed is not a reason.</summary>
     [Fact]
     public void SideBySide_MachineSpeedIsNotJudged()
@@ -188,6 +228,10 @@ public sealed class GateJudgeTests
     private static GateSide Side(IReadOnlyList<GateTrial> trials) => new("side", trials, 0.003, [], new Dictionary<string, double>());
 
     /// <summary>Eight trials, each with a little noise, <paramref name="slowdown"/> times the proxy's usual cost, on a machine whose origin spends <paramref name="originCpuMicros"/> a request.</summary>
+    /// <summary>A baseline of runs, each of eight trials at its own slowdown, numbered by run.</summary>
+    private static GateTrial[] Runs(params double[] slowdowns) =>
+        slowdowns.SelectMany((slowdown, run) => Trials(slowdown).Select(trial => trial with { Run = run })).ToArray();
+
     private static GateTrial[] Trials(double slowdown, double? originCpuMicros = null) =>
         Noise.Select((noise, i) => new GateTrial(i + 1, 200 * slowdown * noise, 3.6 * slowdown * noise, 0.4 / slowdown / noise, 0, Late: false, CpuToOrigin: 2.5 * slowdown * noise, OriginCpuMicros: originCpuMicros)).ToArray();
 }

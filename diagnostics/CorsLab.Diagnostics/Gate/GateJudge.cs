@@ -59,7 +59,7 @@ public static class GateJudge
         {
             reasons.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{Math.Min(nowTrials.Count, referenceTrials.Count)} usable trials, fewer than {MinTrials}: {late} trial(s) measured an overloaded machine (the load client's median turnaround over {GateSampler.MaxClientTurnaroundP50Micros} µs, or direct's p50 over {GateSampler.MaxDirectP50Micros} µs), so their latencies measure the lab"));
+                $"{Math.Min(nowTrials.Count, referenceTrials.Count)} usable trials, fewer than {MinTrials}: {late} trial(s) measured an overloaded machine (the load client's median turnaround over {GateSampler.MaxClientTurnaroundP50Micros} µs, or direct's p50 over {GateSampler.MaxDirectP50Micros} µs, or the origin busy with work of its own), so their latencies measure the lab"));
         }
         else if (!paired && MachineSpeedApart(referenceTrials, nowTrials, Math.Max(MachineSpeedSlack, tolerance)) is { } apart)
         {
@@ -128,16 +128,24 @@ public static class GateJudge
 
         var referenceValues = reference.Select(trial => metric.Select(trial)!.Value).ToArray();
         var nowValues = now.Select(trial => metric.Select(trial)!.Value).ToArray();
-        var interval = paired ? BootstrapRatio.Paired(nowValues, referenceValues) : BootstrapRatio.Independent(nowValues, referenceValues);
         var referenceMean = referenceValues.Length > 0 ? referenceValues.Average() : (double?)null;
         var nowMean = nowValues.Length > 0 ? nowValues.Average() : (double?)null;
+        var referenceRuns = reference.GroupBy(trial => trial.Run).Select(run => run.Average(trial => metric.Select(trial)!.Value)).ToArray();
+        var (interval, note) = paired
+            ? (BootstrapRatio.Paired(nowValues, referenceValues), "")
+            : referenceRuns.Length >= 2 && nowMean is { } mean
+                ? (RunToRunRatio.Interval(referenceRuns, mean), string.Create(CultureInfo.InvariantCulture, $"{referenceRuns.Length} baseline runs, {RunToRunRatio.Spread(referenceRuns):P0} apart (log-SD)"))
+                : (BootstrapRatio.Independent(nowValues, referenceValues), SingleRunNote);
         if (interval is null)
         {
-            return new GateRow(metric.Label, "speed", metric.Unit, referenceMean, nowMean, null, null, null, MetricVerdict.NotJudged, "reference not positive: nothing to scale by");
+            return new GateRow(metric.Label, "speed", metric.Unit, referenceMean, nowMean, null, null, null, MetricVerdict.NotJudged, "a mean not positive (the reference's, a baseline run's or today's): no ratio to take");
         }
 
-        return new GateRow(metric.Label, "speed", metric.Unit, referenceMean, nowMean, interval.Ratio, interval.Low, interval.High, Verdict(interval, metric.HigherIsBetter, tolerance), "");
+        return new GateRow(metric.Label, "speed", metric.Unit, referenceMean, nowMean, interval.Ratio, interval.Low, interval.High, Verdict(interval, metric.HigherIsBetter, tolerance), note);
     }
+
+    /// <summary>A baseline of one run is judged by its trials alone, which know nothing of how runs differ.</summary>
+    private const string SingleRunNote = "one baseline run: the interval leaves out how runs differ (record it with --runs 5)";
 
     /// <summary>Slower by more than the tolerance: above 1 + t for a cost, below 1 ÷ (1 + t) for a throughput.</summary>
     internal static MetricVerdict Verdict(RatioInterval interval, bool higherIsBetter, double tolerance)

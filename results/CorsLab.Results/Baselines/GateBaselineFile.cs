@@ -11,7 +11,7 @@ public static class GateBaselineFile
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
-    /// <exception cref="RunInputException">Missing, unreadable, or not a <see cref="GateBaseline.SchemaV1"/> document.</exception>
+    /// <exception cref="RunInputException">Missing, unreadable, or neither a <see cref="GateBaseline.SchemaV2"/> nor a <see cref="GateBaseline.SchemaV1"/> document.</exception>
     public static GateBaseline Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -26,9 +26,9 @@ public static class GateBaselineFile
             var schema = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("schema", out var value) && value.ValueKind == JsonValueKind.String
                 ? value.GetString()
                 : null;
-            if (schema != GateBaseline.SchemaV1)
+            if (schema is not (GateBaseline.SchemaV2 or GateBaseline.SchemaV1))
             {
-                throw new RunInputException($"{path}: schema '{schema ?? "(none)"}' is not supported; this build reads {GateBaseline.SchemaV1}");
+                throw new RunInputException($"{path}: schema '{schema ?? "(none)"}' is not supported; this build reads {GateBaseline.SchemaV2} and {GateBaseline.SchemaV1}");
             }
 
             var baseline = document.RootElement.Deserialize<GateBaseline>(Json) ?? throw new RunInputException($"{path}: empty baseline");
@@ -38,7 +38,7 @@ public static class GateBaselineFile
         }
         catch (JsonException error)
         {
-            throw new RunInputException($"{path}: not a valid {GateBaseline.SchemaV1} document: {error.Message}", error);
+            throw new RunInputException($"{path}: not a valid {GateBaseline.SchemaV2} document: {error.Message}", error);
         }
     }
 

@@ -10,7 +10,7 @@ namespace CorsLab.Results.Baselines;
 /// when direct's trial met one the difference fell to zero or below, so a ratio of differences had no bound (seen at
 /// 3.3, interval up to infinity, with nothing changed). Null in baselines written before it was measured.
 /// </param>
-/// <param name="Late">The machine was too busy in this trial (the load client's turnaround, or direct's own p50, over the gate's bounds): its figures measure the lab.</param>
+/// <param name="Late">The machine was too busy in this trial (the load client's turnaround, or direct's own p50, over the gate's bounds, or the origin busy with work of its own): its figures measure the lab.</param>
 /// <param name="CpuToOrigin">
 /// The proxy's CPU per request over the origin's in the same trial (the origin answers every target's requests): the
 /// cost a build adds in work rather than time, relative to a process that did not change. Null when the proxy or the
@@ -20,6 +20,11 @@ namespace CorsLab.Results.Baselines;
 /// The origin's CPU per request (µs) in the trial: the speed of the machine, read from a process that does not change
 /// between builds, so a baseline is judged only on a machine running at the speed it was recorded at.
 /// </param>
+/// <param name="Run">
+/// Which of a baseline's runs (fresh origin and candidate processes each) the trial belongs to: runs a minute apart
+/// differ by more than trials within one (the proxy's added p50 read 21–50 µs over eight unchanged runs), so a
+/// baseline of several runs is judged by its spread between runs. 0 in a judgement's own run and in older baselines.
+/// </param>
 public sealed record GateTrial(
     int Repeat,
     double P50OverDirectMicros,
@@ -28,4 +33,5 @@ public sealed record GateTrial(
     double FailedShare,
     bool Late,
     double? CpuToOrigin = null,
-    double? OriginCpuMicros = null);
+    double? OriginCpuMicros = null,
+    int Run = 0);
