@@ -71,6 +71,22 @@ public sealed class ChildProcessTests
         Assert.All(allowed, list => Assert.Equal(cpus.ComponentCpus, list));
     }
 
+    /// <summary>
+    /// Started on one CPU (as from a lab still pinned by an earlier run), a runtime sizes itself for one and costs a third
+    /// more per request: such a component is refused, and stopped, before anything measures it.
+    /// </summary>
+    [Fact]
+    public async Task ComponentProcess_StartedPinned_IsRefused()
+    {
+        var (cpus, reason) = CpuSplit.ForThisMachine();
+        Assert.True(cpus is not null, reason);
+
+        var error = await Assert.ThrowsAsync<ComponentStartException>(() => ComponentProcess.StartAsync(
+            "engine", ["proxy", "--engine", "pipelines", "--urls", "http://127.0.0.1:0"], CancellationToken.None, cpus, launcher: OnTheFirstCpu));
+
+        Assert.Contains($"engine started on 1 of {cpus.MachineCpus} CPUs", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ComponentProcess_Dispose_KillsTheChild()
     {
@@ -90,6 +106,22 @@ public sealed class ChildProcessTests
             () => ComponentProcess.StartAsync("engine", ["proxy", "--engine", "nope"], CancellationToken.None));
 
         Assert.Contains("unknown engine 'nope'", error.Message, StringComparison.Ordinal);
+    }
+
+    private static ProcessStartInfo OnTheFirstCpu(ProcessStartInfo start)
+    {
+        var pinned = new ProcessStartInfo("taskset") { UseShellExecute = false };
+        foreach (var argument in new[] { "-c", "0", start.FileName }.Concat(start.ArgumentList))
+        {
+            pinned.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in start.Environment)
+        {
+            pinned.Environment[key] = value;
+        }
+
+        return pinned;
     }
 
     private static string AllowedCpus(string taskDirectory) =>

@@ -96,6 +96,7 @@ public sealed class ComponentProcess : IAsyncDisposable
                 {
                     try
                     {
+                        StartedOnEveryCpu(name, component.Ready, cpus);
                         await cpus.PinComponentAsync(process.Id);
                     }
                     catch
@@ -146,6 +147,15 @@ public sealed class ComponentProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>A component to be pinned must have started unpinned (see <see cref="StartAsync"/>): a lab still pinned from an earlier run is a lab bug, refused.</summary>
+    private static void StartedOnEveryCpu(string name, IReadOnlyDictionary<string, string> ready, CpuSplit cpus)
+    {
+        if (ready.TryGetValue(ReadyLine.CpusKey, out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seen) && seen < cpus.MachineCpus)
+        {
+            throw new ComponentStartException($"{name} started on {seen} of {cpus.MachineCpus} CPUs, so its runtime sized itself for {seen}: the lab was still pinned when it started it");
+        }
     }
 
     private static void Kill(Process process)

@@ -10,7 +10,8 @@ namespace CorsLab.Components;
 /// on where the scheduler put them; split, they agreed within 1 %. Only where there are two CPUs or more and
 /// <c>taskset</c> exists.
 /// </summary>
-public sealed record CpuSplit(string LabCpus, string ComponentCpus)
+/// <param name="MachineCpus">Every CPU this process may use when unpinned: what a component's runtime must see at its start.</param>
+public sealed record CpuSplit(string LabCpus, string ComponentCpus, int MachineCpus)
 {
     private const string Taskset = "taskset";
 
@@ -29,11 +30,17 @@ public sealed record CpuSplit(string LabCpus, string ComponentCpus)
         }
 
         var last = (cpus - 1).ToString(CultureInfo.InvariantCulture);
-        return (new CpuSplit("0", cpus == 2 ? last : $"1-{last}"), null);
+        return (new CpuSplit("0", cpus == 2 ? last : $"1-{last}", cpus), null);
     }
 
     /// <summary>Pins every thread of this process (and so every thread it starts later) to <see cref="LabCpus"/>.</summary>
     public Task PinThisProcessAsync() => PinAsync(Environment.ProcessId, LabCpus);
+
+    /// <summary>
+    /// Every CPU again for this process, once its components have stopped: a component started from a pinned lab
+    /// (a baseline's second run) would size its runtime for one CPU and cost a third more per request.
+    /// </summary>
+    public Task ReleaseThisProcessAsync() => PinAsync(Environment.ProcessId, $"0-{(MachineCpus - 1).ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>Pins every thread of a component already running (a gateway given by its pid) to <see cref="ComponentCpus"/>.</summary>
     public Task PinComponentAsync(int processId) => PinAsync(processId, ComponentCpus);

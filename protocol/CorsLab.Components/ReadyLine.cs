@@ -1,15 +1,20 @@
+using System.Globalization;
+
 namespace CorsLab.Components;
 
 /// <summary>
 /// The one line a child component prints on stdout once it listens: <c>ready: key=value key=value</c>.
-/// The parent waits for it instead of polling ports.
+/// The parent waits for it instead of polling ports. Every line ends with <see cref="CpusKey"/>.
 /// </summary>
 public static class ReadyLine
 {
+    /// <summary>The CPUs the component's runtime sized itself for (thread pool, GC, socket engines): all of the machine's unless it was started pinned.</summary>
+    public const string CpusKey = "cpus";
+
     private const string Prefix = "ready: ";
 
     public static string Format(params (string Key, string Value)[] fields) =>
-        Prefix + string.Join(' ', fields.Select(field => $"{field.Key}={field.Value}"));
+        Prefix + string.Join(' ', fields.Append((Key: CpusKey, Value: Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture))).Select(field => $"{field.Key}={field.Value}"));
 
     public static bool TryParse(string line, out IReadOnlyDictionary<string, string> fields)
     {

@@ -34,6 +34,9 @@ internal sealed class BenchComponents : IAsyncDisposable
 
     private EngineTracing? _tracing;
 
+    /// <summary>Set once the lab pinned itself; released with the components, so a later run's components start on every CPU.</summary>
+    private bool _labPinned;
+
     /// <summary>The calibration twins started for <see cref="BenchPlan.CalibrationDelays"/>, each with its reference.</summary>
     public List<CalibrationPoint> CalibrationPoints { get; } = [];
 
@@ -102,6 +105,7 @@ internal sealed class BenchComponents : IAsyncDisposable
         if (cpus is not null)
         {
             await cpus.PinThisProcessAsync();
+            _labPinned = true;
             console.Line($"lab on CPU {cpus.LabCpus}, origin and engines on CPU {cpus.ComponentCpus}");
         }
     }
@@ -144,5 +148,10 @@ internal sealed class BenchComponents : IAsyncDisposable
         }
 
         _processes.Clear();
+        if (_labPinned)
+        {
+            await Cpus!.ReleaseThisProcessAsync();
+            _labPinned = false;
+        }
     }
 }
