@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The gate's sensitivity, measured: RUNS gate runs with no change and RUNS with cpu-tax=P on one engine, in each mode
-# (--baseline: against a baseline written first by this script; --against: beside a clean process of the same engine).
+# (--baseline: against a baseline of 5 runs written first by this script; --against: beside a clean process of the
+# same engine).
 # Prints per mode and change how many runs called a regression (exit 1), passed (0) or could not measure (3), how many
 # of the regressions each of the p50 and CPU rows called, and the mean wall time; every run's gate.json stays in OUT.
 #   loadtests/gate-sensitivity.sh [--runs 10] [--engine pipelines] [--taxes "10"] [--modes "baseline against"] [--out DIR]

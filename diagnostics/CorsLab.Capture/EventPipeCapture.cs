@@ -17,7 +17,11 @@ public sealed partial class EventPipeCapture(CaptureSettings settings) : IScenar
     public async Task<IScenarioCaptureSession?> StartAsync(int processId, TargetInfo target, string scenario, int repeat, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (CaptureTarget.Check(processId) is not null)
+
+        // The check is DiagnosticsClient's synchronous IPC, read through the socket engine. A load client with inline
+        // completions may call here on a socket event thread, where it would wait for a completion only that thread
+        // delivers: diagnose's self-check hung so, on its first capture.
+        if (await Task.Run(() => CaptureTarget.Check(processId), cancellationToken) is not null)
         {
             return null;
         }

@@ -56,13 +56,7 @@ internal sealed class BenchSession
     /// <param name="beforeLoad">Runs once the components are up, before any load (e.g. the spec); may update the run.</param>
     public static async Task<int> RunAsync(BenchPlan plan, BenchConsole console, Func<BenchSession, BenchComponents, CancellationToken, Task>? beforeLoad, CancellationToken cancellationToken)
     {
-        // 1. Input that can be checked before anything starts (after tuning the load client: before any socket).
-        await LoadClientTuning.EnableInlineCompletionsAsync();
-        if (!LoadClientTuning.InlineCompletions)
-        {
-            console.Line($"warning: {LoadClientTuning.NotInlineWarning}");
-        }
-
+        // 1. Input that can be checked before anything starts (the command tuned its load client: LoadCommandAction).
         if (plan.Drivers.Contains(WrkDriver.Name) && WrkDriver.FindExecutable() is null)
         {
             throw new UsageException(WrkDriver.NotInstalled);

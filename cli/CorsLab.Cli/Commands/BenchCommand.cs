@@ -63,7 +63,7 @@ internal static class BenchCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => BenchSession.RunAsync(ParsePlan(parse), new BenchConsole(), null, cancellationToken));
+        LoadCommandAction.Set(command, (parse, cancellationToken) => BenchSession.RunAsync(ParsePlan(parse), new BenchConsole(), null, cancellationToken));
         return command;
     }
 

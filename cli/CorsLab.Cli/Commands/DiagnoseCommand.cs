@@ -46,7 +46,7 @@ internal static class DiagnoseCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(RunAsync);
+        LoadCommandAction.Set(command, RunAsync);
         return command;
     }
 

@@ -62,7 +62,7 @@ internal static class GateCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => GateRunner.RunAsync(ParsePlan(parse), new BenchConsole(), cancellationToken));
+        LoadCommandAction.Set(command, (parse, cancellationToken) => GateRunner.RunAsync(ParsePlan(parse), new BenchConsole(), cancellationToken));
         return command;
     }
 

@@ -37,7 +37,7 @@ internal static class InvestigateCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(RunAsync);
+        LoadCommandAction.Set(command, RunAsync);
         return command;
     }
 

@@ -26,9 +26,6 @@ internal static class GateRunner
     {
         var clock = Stopwatch.StartNew();
 
-        // Before the baseline's environment is compared: that starts git, and a child's output is read through the socket engine.
-        await LoadClientTuning.EnableInlineCompletionsAsync();
-
         // 1. The baseline and its environment, before anything is started.
         var warnings = new List<string>();
         GateBaseline? baseline = null;
@@ -139,13 +136,12 @@ internal static class GateRunner
     }
 
     /// <summary>
-    /// One side over every run: its trials numbered by run (a trial whose origin was busy with work of its own marked
-    /// late, against its own run's median), upstream connections per request averaged over the runs that joined them,
-    /// and the findings of any run.
+    /// One side over every run: its trials numbered by run, upstream connections per request averaged over the runs
+    /// that joined them, and the findings of any run.
     /// </summary>
     private static GateSide Side(IReadOnlyList<MeasuredRun> runs, string target, IReadOnlyDictionary<string, double> allocations)
     {
-        var judged = runs.SelectMany((run, number) => GateSampler.MarkOriginBusy(Trials(run, target, number))).ToArray();
+        var judged = runs.SelectMany((run, number) => Trials(run, target, number)).ToArray();
         var connections = runs.Select(run => GateSampler.ConnectionsPerRequest(run.Run, target)).OfType<double>().ToArray();
         var findings = runs.SelectMany(run => GateSampler.WarnFindings(run.Run, target)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         return new GateSide(target, judged, connections.Length > 0 ? connections.Average() : null, findings, allocations);

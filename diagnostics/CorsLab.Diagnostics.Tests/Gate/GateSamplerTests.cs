@@ -45,20 +45,4 @@ public sealed class GateSamplerTests
     [Fact]
     public void Trial_DirectAnsweredNothing_NoTrial() =>
         Assert.Null(GateSampler.Trial(0, new TrialFigures("yarp", 100, 0, 300, 900, 310, 15), Direct with { Requests = 20, Errors = 20 }, 120));
-
-    /// <summary>A trial whose origin spent 4× its run's median CPU per request was busy with work of its own: late; the rest stay.</summary>
-    [Fact]
-    public void MarkOriginBusy_MarksTheTrialWhoseOriginWorkedForItself()
-    {
-        double?[] originCpu = [285, 72, 60, 69, 66, 61, 63, 60];
-        var run = originCpu.Select((cpu, i) => new GateTrial(i, 40, 1.5, 0.6, 0, Late: false, CpuToOrigin: 0.9, OriginCpuMicros: cpu)).ToArray();
-
-        var marked = GateSampler.MarkOriginBusy(run);
-
-        Assert.Equal([true, false, false, false, false, false, false, false], marked.Select(trial => trial.Late));
-
-        // Without the origin's CPU (a baseline written before it was read) nothing is marked.
-        var unread = run.Select(trial => trial with { OriginCpuMicros = null }).ToArray();
-        Assert.All(GateSampler.MarkOriginBusy(unread), trial => Assert.False(trial.Late));
-    }
 }

@@ -59,7 +59,7 @@ public static class GateJudge
         {
             reasons.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{Math.Min(nowTrials.Count, referenceTrials.Count)} usable trials, fewer than {MinTrials}: {late} trial(s) measured an overloaded machine (the load client's median turnaround over {GateSampler.MaxClientTurnaroundP50Micros} µs, or direct's p50 over {GateSampler.MaxDirectP50Micros} µs, or the origin busy with work of its own), so their latencies measure the lab"));
+                $"{Math.Min(nowTrials.Count, referenceTrials.Count)} usable trials, fewer than {MinTrials}: {late} trial(s) measured an overloaded machine (the load client's median turnaround over {GateSampler.MaxClientTurnaroundP50Micros} µs, or direct's p50 over {GateSampler.MaxDirectP50Micros} µs), so their latencies measure the lab"));
         }
         else if (!paired && MachineSpeedApart(referenceTrials, nowTrials, Math.Max(MachineSpeedSlack, tolerance)) is { } apart)
         {

@@ -49,27 +49,6 @@ public static class GateSampler
             direct.CpuSeconds is > 0 and var originCpu && originRequests > 0 ? originCpu / originRequests * 1e6 : null);
     }
 
-    /// <summary>
-    /// A trial in which the origin spent more than this many times its run's median CPU per request did work of its own
-    /// besides answering: five first trials of sixteen runs read 3.6–5.5× (the origin burning most of its core, both
-    /// targets' p99 at 4–5 ms, a third of the usual requests), and each moved its run's mean CPU ratio by 5 %.
-    /// </summary>
-    public const double MaxOriginCpuToMedian = 3;
-
-    /// <summary>The trials of one run with those whose origin was busy with work of its own (<see cref="MaxOriginCpuToMedian"/>) marked late.</summary>
-    public static IReadOnlyList<GateTrial> MarkOriginBusy(IReadOnlyList<GateTrial> run)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        var known = run.Select(trial => trial.OriginCpuMicros).OfType<double>().Order().ToArray();
-        if (known.Length == 0)
-        {
-            return run;
-        }
-
-        var median = known[known.Length / 2];
-        return run.Select(trial => trial.OriginCpuMicros > MaxOriginCpuToMedian * median ? trial with { Late = true } : trial).ToArray();
-    }
-
     private static double? CpuToOrigin(TrialFigures target, TrialFigures direct, long originRequests) =>
         target is { CpuSeconds: > 0 and var proxyCpu, Requests: > 0 } && direct.CpuSeconds is > 0 and var originCpu && originRequests > 0
             ? proxyCpu / target.Requests / (originCpu / originRequests)

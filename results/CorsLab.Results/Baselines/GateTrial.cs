@@ -10,7 +10,7 @@ namespace CorsLab.Results.Baselines;
 /// when direct's trial met one the difference fell to zero or below, so a ratio of differences had no bound (seen at
 /// 3.3, interval up to infinity, with nothing changed). Null in baselines written before it was measured.
 /// </param>
-/// <param name="Late">The machine was too busy in this trial (the load client's turnaround, or direct's own p50, over the gate's bounds, or the origin busy with work of its own): its figures measure the lab.</param>
+/// <param name="Late">The machine was too busy in this trial (the load client's turnaround, or direct's own p50, over the gate's bounds): its figures measure the lab.</param>
 /// <param name="CpuToOrigin">
 /// The proxy's CPU per request over the origin's in the same trial (the origin answers every target's requests): the
 /// cost a build adds in work rather than time, relative to a process that did not change. Null when the proxy or the
