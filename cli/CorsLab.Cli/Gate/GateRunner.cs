@@ -111,7 +111,8 @@ internal static class GateRunner
             : Side(runs, plan.AgainstName!, new Dictionary<string, double>());
         var verdict = GateJudge.Judge(reference, now, paired, plan.Tolerance);
 
-        // 6. Report.
+        // 6. Report, in the (only) run's folder.
+        var folder = runs[0].Folder;
         var document = GateDocument.From(
             verdict,
             paired ? "against" : "baseline",
@@ -119,10 +120,9 @@ internal static class GateRunner
             paired ? plan.AgainstName! : plan.BaselinePath!,
             plan.Tolerance,
             warnings,
-            runs[0].Folder,
+            folder,
             clock.Elapsed.TotalSeconds,
             runs[0].Trials);
-        var folder = runs[0].Folder;
         await File.WriteAllTextAsync(Path.Combine(folder, GateDocument.FileName), document.ToJson(), CancellationToken.None);
         await File.WriteAllTextAsync(Path.Combine(folder, GateMarkdown.FileName), GateMarkdown.Render(document), CancellationToken.None);
         GateTable.Print(document, console);
