@@ -12,8 +12,6 @@ namespace CorsLab.Cli.Tests;
 [Collection(LabRunsCollection.Name)]
 public sealed class SocketCompletionModeTests
 {
-    private const string SocketThreads = ".NET Sockets";
-    private const string PoolThreads = ".NET TP Worker";
     private const int Requests = 1000;
 
     /// <summary>Large enough that sends wait for the client to read, so global-lock's flushes really block.</summary>
@@ -52,9 +50,9 @@ public sealed class SocketCompletionModeTests
         }));
         var spent = ProcessCpuSnapshot.Take(proxy.Process.ProcessId)!.SinceByThreadName(before);
 
-        var sockets = spent.GetValueOrDefault(SocketThreads);
-        var pool = spent.GetValueOrDefault(PoolThreads);
-        var where = $"{engine}: {SocketThreads} {sockets.TotalMilliseconds:0.0} ms, {PoolThreads} {pool.TotalMilliseconds:0.0} ms over {Requests} requests";
+        var sockets = spent.GetValueOrDefault(RuntimeThreadNames.SocketEvents);
+        var pool = spent.GetValueOrDefault(RuntimeThreadNames.ThreadPool);
+        var where = $"{engine}: {RuntimeThreadNames.SocketEvents} {sockets.TotalMilliseconds:0.0} ms, {RuntimeThreadNames.ThreadPool} {pool.TotalMilliseconds:0.0} ms over {Requests} requests";
         Assert.True(onSocketThreads ? sockets > pool : pool > sockets, where);
     }
 
